@@ -1,0 +1,60 @@
+package dev.herald.core.schema;
+
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.hibernate.boot.Metadata;
+import org.hibernate.boot.spi.BootstrapContext;
+import org.hibernate.engine.jdbc.connections.spi.ConnectionProvider;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.integrator.spi.Integrator;
+
+/**
+ * Migrates the database with Flyway while Hibernate boots the {@code herald} persistence unit, so
+ * the schema is current before Hibernate validates it. Hibernate calls integrators before its
+ * schema tooling runs, and every server builds the persistence unit at deploy time, which makes
+ * this the one start-up hook that works the same on Payara, WildFly and in a host application.
+ */
+public final class FlywayIntegrator implements Integrator {
+
+  private static final Logger LOG = Logger.getLogger(FlywayIntegrator.class.getName());
+
+  /** The persistence unit whose database Herald owns. */
+  public static final String PERSISTENCE_UNIT = "herald";
+
+  @Override
+  public void integrate(
+      Metadata metadata, BootstrapContext bootstrapContext, SessionFactoryImplementor factory) {
+    var unit = factory.getSessionFactoryOptions().getSessionFactoryName();
+    var name = factory.getProperties().get("hibernate.ejb.persistenceUnitName");
+    if (!PERSISTENCE_UNIT.equals(name) && !PERSISTENCE_UNIT.equals(unit)) {
+      return;
+    }
+    var dataSource =
+        factory
+            .getServiceRegistry()
+            .requireService(ConnectionProvider.class)
+            .unwrap(DataSource.class);
+    var result = migrate(dataSource);
+    LOG.info(() -> "Database schema is at version " + result);
+  }
+
+  /** Applies Herald's migrations to a database and returns the resulting schema version. */
+  public static String migrate(DataSource dataSource) {
+    var flyway =
+        Flyway.configure(FlywayIntegrator.class.getClassLoader())
+            .dataSource(dataSource)
+            .locations("classpath:db/migration")
+            .table("herald_schema_history")
+            .baselineOnMigrate(false)
+            .load();
+    flyway.migrate();
+    var current = flyway.info().current();
+    return current == null ? "empty" : current.getVersion().getVersion();
+  }
+
+  @Override
+  public void disintegrate(
+      SessionFactoryImplementor factory,
+      org.hibernate.service.spi.SessionFactoryServiceRegistry registry) {}
+}

@@ -1,0 +1,26 @@
+package dev.herald.spi;
+
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Sends batches of deliveries over one channel. Implementations are thread-safe: Herald may call
+ * {@link #send} from several threads at once.
+ *
+ * @since 0.1
+ */
+public interface DeliveryProvider extends AutoCloseable {
+
+  /** The largest batch {@link #send} accepts. */
+  int maxBatchSize();
+
+  /**
+   * Sends a batch. The stage completes with exactly one result per delivery, in input order. A
+   * stage that completes exceptionally means the whole batch is retried later with backoff.
+   */
+  CompletionStage<List<DeliveryResult>> send(List<Delivery> batch);
+
+  /** Releases connections and threads; the default does nothing. */
+  @Override
+  default void close() {}
+}
