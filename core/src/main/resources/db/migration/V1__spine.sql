@@ -102,6 +102,7 @@ CREATE TABLE notification (
   updated_at      TIMESTAMP WITH TIME ZONE NOT NULL,
   updated_by      VARCHAR(320)  NOT NULL,
   dispatched_at   TIMESTAMP WITH TIME ZONE,
+  recipient_count INTEGER,
   CONSTRAINT notification_idempotency UNIQUE (organization_id, idempotency_key)
 );
 CREATE INDEX notification_due ON notification (state, start_at);

@@ -1,0 +1,2 @@
+/** Personal access tokens, roles, and who is calling. */
+package dev.herald.core.auth;

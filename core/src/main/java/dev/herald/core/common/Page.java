@@ -1,0 +1,46 @@
+package dev.herald.core.common;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * One page of a list, newest or first items first, with the opaque cursor of the next page.
+ *
+ * @param items the items of this page
+ * @param nextCursor the cursor to pass for the next page, or {@code null} on the last page
+ */
+public record Page<T>(List<T> items, String nextCursor) {
+
+  /** The page size used when the caller gives none. */
+  public static final int DEFAULT_LIMIT = 50;
+
+  /** The largest page size a caller may ask for. */
+  public static final int MAX_LIMIT = 500;
+
+  /**
+   * Builds a page from {@code limit + 1} fetched rows: the extra row only tells that there is a
+   * next page, whose cursor is made from the last item shown.
+   */
+  public static <T> Page<T> of(List<T> fetched, int limit, Function<T, String> cursorOf) {
+    if (fetched.size() <= limit) {
+      return new Page<>(List.copyOf(fetched), null);
+    }
+    var items = List.copyOf(fetched.subList(0, limit));
+    return new Page<>(items, cursorOf.apply(items.get(limit - 1)));
+  }
+
+  /** Checks a requested page size: {@code null} means the default. */
+  public static int limit(Integer requested) {
+    if (requested == null) {
+      return DEFAULT_LIMIT;
+    }
+    if (requested < 1 || requested > MAX_LIMIT) {
+      throw new InvalidRequestException("limit must be between 1 and " + MAX_LIMIT);
+    }
+    return requested;
+  }
+
+  public <R> Page<R> map(Function<T, R> mapper) {
+    return new Page<>(items.stream().map(mapper).toList(), nextCursor);
+  }
+}

@@ -1,0 +1,2 @@
+/** Small shared pieces of core: errors, paging, time. */
+package dev.herald.core.common;

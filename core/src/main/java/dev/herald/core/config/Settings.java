@@ -1,0 +1,50 @@
+package dev.herald.core.config;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Reads Herald's settings: a system property {@code herald.foo.bar} wins over the environment
+ * variable {@code HERALD_FOO_BAR}. Nothing else in Herald reads the environment.
+ */
+public final class Settings {
+
+  private Settings() {}
+
+  /** The value of a setting such as {@code herald.region}, if set and not blank. */
+  public static Optional<String> get(String key) {
+    var value = System.getProperty(key);
+    if (value == null || value.isBlank()) {
+      value = System.getenv(environmentName(key));
+    }
+    return Optional.ofNullable(value).map(String::trim).filter(v -> !v.isEmpty());
+  }
+
+  public static String get(String key, String defaultValue) {
+    return get(key).orElse(defaultValue);
+  }
+
+  public static int getInt(String key, int defaultValue) {
+    return get(key).map(v -> parse(key, v, Integer::parseInt)).orElse(defaultValue);
+  }
+
+  /** A duration in milliseconds. */
+  public static Duration getMillis(String key, long defaultMillis) {
+    return Duration.ofMillis(
+        get(key).map(v -> parse(key, v, Long::parseLong)).orElse(defaultMillis));
+  }
+
+  /** {@code herald.provider.apns.key-id} becomes {@code HERALD_PROVIDER_APNS_KEY_ID}. */
+  public static String environmentName(String key) {
+    return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+  }
+
+  private static <T> T parse(String key, String value, java.util.function.Function<String, T> f) {
+    try {
+      return f.apply(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalStateException("Setting " + key + " is not a number: " + value, e);
+    }
+  }
+}

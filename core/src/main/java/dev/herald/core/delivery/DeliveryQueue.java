@@ -1,0 +1,206 @@
+package dev.herald.core.delivery;
+
+import dev.herald.spi.Delivery;
+import dev.herald.spi.DeliveryResult;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The pending deliveries of one database. {@link #claim} leases a batch to one node: the lease is
+ * the delivery's {@code due_at} moved into the future, so work of a node that dies becomes due
+ * again by itself when the lease runs out. {@link #record} stores the outcomes of a batch in one
+ * batched UPDATE, and only for deliveries the node still holds.
+ */
+public final class DeliveryQueue {
+
+  private final Transactor transactor;
+  private final Clock clock;
+  private final String node;
+  private final Duration lease;
+  private final RetryPolicy retry;
+
+  public DeliveryQueue(
+      Transactor transactor, Clock clock, String node, Duration lease, RetryPolicy retry) {
+    this.transactor = transactor;
+    this.clock = clock;
+    this.node = node;
+    this.lease = lease;
+    this.retry = retry;
+  }
+
+  /** Leases up to {@code max} due deliveries of a channel to this node. */
+  public List<Delivery> claim(String channel, int max) {
+    return transactor.inTransaction(
+        c -> {
+          var now = clock.instant();
+          var ids = new ArrayList<Long>();
+          try (var select =
+                  Sql.prepare(
+                      c,
+                      "SELECT id FROM delivery WHERE state = 'PENDING' AND channel = ? AND due_at <= ?"
+                          + " ORDER BY due_at FETCH FIRST "
+                          + max
+                          + " ROWS ONLY FOR UPDATE SKIP LOCKED",
+                      channel,
+                      now);
+              var rs = select.executeQuery()) {
+            while (rs.next()) {
+              ids.add(rs.getLong(1));
+            }
+          }
+          if (ids.isEmpty()) {
+            return List.of();
+          }
+          try (var lease =
+              c.prepareStatement(
+                  "UPDATE delivery SET due_at = ?, lease_owner = ?, attempts = attempts + 1,"
+                      + " updated_at = ? WHERE id = ?")) {
+            for (var id : ids) {
+              Sql.bind(lease, now.plus(this.lease), node, now, id);
+              lease.addBatch();
+            }
+            lease.executeBatch();
+          }
+          return load(c, ids);
+        });
+  }
+
+  private static List<Delivery> load(Connection c, List<Long> ids) throws SQLException {
+    var batch = new ArrayList<Delivery>(ids.size());
+    var placeholders = String.join(",", ids.stream().map(id -> "?").toList());
+    try (var select =
+            Sql.prepare(
+                c,
+                "SELECT d.id, d.notification_id, d.channel, d.platform, d.address, n.title, n.body,"
+                    + " n.jig_id, n.screen, n.inputs, n.sound, n.badge, n.ttl_seconds,"
+                    + " n.dispatched_at FROM delivery d JOIN notification n ON n.id ="
+                    + " d.notification_id WHERE d.id IN ("
+                    + placeholders
+                    + ") ORDER BY d.id",
+                ids.toArray());
+        var rs = select.executeQuery()) {
+      while (rs.next()) {
+        var ttl = Sql.integer(rs, "ttl_seconds");
+        var dispatchedAt = Sql.instant(rs, "dispatched_at");
+        batch.add(
+            new Delivery(
+                rs.getLong("id"),
+                Sql.uuid(rs, "notification_id").toString(),
+                rs.getString("channel"),
+                rs.getString("platform"),
+                rs.getString("address"),
+                rs.getString("title"),
+                rs.getString("body"),
+                rs.getString("jig_id"),
+                rs.getString("screen"),
+                rs.getString("inputs"),
+                rs.getBoolean("sound"),
+                Sql.integer(rs, "badge"),
+                ttl == null || dispatchedAt == null ? null : dispatchedAt.plusSeconds(ttl),
+                "high"));
+      }
+    }
+    return batch;
+  }
+
+  /**
+   * Records one result per delivery of a batch this node claimed, and returns the ids of the
+   * notifications the batch belonged to.
+   */
+  public List<String> record(List<Delivery> batch, List<DeliveryResult> results) {
+    if (results.size() != batch.size()) {
+      throw new IllegalArgumentException(
+          "A provider returned " + results.size() + " results for " + batch.size() + " deliveries");
+    }
+    return transactor.inTransaction(
+        c -> {
+          var now = clock.instant();
+          try (var update =
+                  c.prepareStatement(
+                      "UPDATE delivery SET state = ?, due_at = ?, last_error = ?,"
+                          + " provider_message_id = COALESCE(?, provider_message_id),"
+                          + " lease_owner = NULL, updated_at = ? WHERE id = ? AND lease_owner = ?"
+                          + " AND state = 'PENDING'");
+              var attempts = c.prepareStatement("SELECT attempts FROM delivery WHERE id = ?");
+              var deactivate =
+                  c.prepareStatement(
+                      "UPDATE device SET active = FALSE, deactivated_at = ? WHERE id ="
+                          + " (SELECT device_id FROM delivery WHERE id = ?) AND registered_at <= ?")) {
+            var deactivations = 0;
+            for (int i = 0; i < batch.size(); i++) {
+              var delivery = batch.get(i);
+              var outcome = outcome(results.get(i), attemptsOf(attempts, delivery.id()), now);
+              Sql.bind(
+                  update,
+                  outcome.state(),
+                  outcome.dueAt(),
+                  truncate(outcome.error()),
+                  outcome.providerMessageId(),
+                  now,
+                  delivery.id(),
+                  node);
+              update.addBatch();
+              if (results.get(i) instanceof DeliveryResult.InvalidRecipient invalid) {
+                var since = invalid.invalidSince() == null ? now : invalid.invalidSince();
+                Sql.bind(deactivate, now, delivery.id(), since);
+                deactivate.addBatch();
+                deactivations++;
+              }
+            }
+            update.executeBatch();
+            if (deactivations > 0) {
+              deactivate.executeBatch();
+            }
+          }
+          return batch.stream().map(Delivery::notificationId).distinct().toList();
+        });
+  }
+
+  private record Outcome(
+      String state, java.time.Instant dueAt, String error, String providerMessageId) {}
+
+  private Outcome outcome(DeliveryResult result, int attempts, java.time.Instant now) {
+    if (result instanceof DeliveryResult.Delivered d) {
+      return new Outcome("DELIVERED", now, null, d.providerMessageId());
+    }
+    if (result instanceof DeliveryResult.RetryLater r) {
+      return retry.mayRetry(attempts)
+          ? new Outcome(
+              "PENDING", now.plus(retry.delay(attempts, r.retryAfter())), r.reason(), null)
+          : new Outcome("FAILED", now, r.reason(), null);
+    }
+    if (result instanceof DeliveryResult.InvalidRecipient r) {
+      return new Outcome("FAILED", now, "Invalid recipient: " + r.reason(), null);
+    }
+    if (result instanceof DeliveryResult.Rejected r) {
+      return new Outcome("FAILED", now, "Rejected: " + r.reason(), null);
+    }
+    throw new IllegalArgumentException("A provider returned no result");
+  }
+
+  private static int attemptsOf(java.sql.PreparedStatement select, long id) throws SQLException {
+    select.setLong(1, id);
+    try (var rs = select.executeQuery()) {
+      return rs.next() ? rs.getInt(1) : Integer.MAX_VALUE;
+    }
+  }
+
+  private static String truncate(String error) {
+    return error == null || error.length() <= 1000 ? error : error.substring(0, 1000);
+  }
+
+  /** Completes those of the notifications that have nothing pending any more. */
+  public int complete(List<String> notificationIds) {
+    return new Completion(transactor, clock)
+        .complete(notificationIds.stream().map(java.util.UUID::fromString).toList());
+  }
+
+  /** Completes every notification that has nothing pending; a safety net run now and then. */
+  public int completeAll() {
+    return new Completion(transactor, clock).completeAll();
+  }
+}

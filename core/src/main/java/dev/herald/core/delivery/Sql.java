@@ -1,0 +1,51 @@
+package dev.herald.core.delivery;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/** Binds and reads parameters the same way on PostgreSQL and H2 (JDBC 4.2 java.time types). */
+final class Sql {
+
+  private Sql() {}
+
+  static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
+    var statement = c.prepareStatement(sql);
+    bind(statement, params);
+    return statement;
+  }
+
+  static int update(Connection c, String sql, Object... params) throws SQLException {
+    try (var statement = prepare(c, sql, params)) {
+      return statement.executeUpdate();
+    }
+  }
+
+  static void bind(PreparedStatement statement, Object... params) throws SQLException {
+    for (int i = 0; i < params.length; i++) {
+      var value = params[i];
+      statement.setObject(
+          i + 1, value instanceof Instant instant ? instant.atOffset(ZoneOffset.UTC) : value);
+    }
+  }
+
+  static Instant instant(ResultSet rs, String column) throws SQLException {
+    var value = rs.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+
+  static UUID uuid(ResultSet rs, String column) throws SQLException {
+    var value = rs.getObject(column);
+    return value == null ? null : value instanceof UUID u ? u : UUID.fromString(value.toString());
+  }
+
+  static Integer integer(ResultSet rs, String column) throws SQLException {
+    var value = rs.getInt(column);
+    return rs.wasNull() ? null : value;
+  }
+}

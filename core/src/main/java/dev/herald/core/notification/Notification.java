@@ -1,0 +1,227 @@
+package dev.herald.core.notification;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/** A message to deliver to the members its scope resolves to. */
+@Entity
+public class Notification {
+
+  @Id private UUID id;
+
+  @Column(name = "organization_id", nullable = false, length = 64)
+  private String organizationId;
+
+  @Column(nullable = false, length = 16)
+  private String scope;
+
+  @Column(name = "solution_id")
+  private UUID solutionId;
+
+  @Column(nullable = false, length = 24)
+  private String state;
+
+  @Column(nullable = false, length = 500)
+  private String title;
+
+  @Column(name = "body", nullable = false, length = 4000)
+  private String text;
+
+  @Column(name = "jig_id", length = 200)
+  private String jigId;
+
+  @Column(nullable = false, length = 200)
+  private String screen;
+
+  /** The deep-link inputs as a JSON object text. */
+  @Column(nullable = false, length = 65536)
+  private String inputs;
+
+  @Column(length = 1000)
+  private String description;
+
+  /** The e-mails a USR notification named, comma-separated, as the caller wrote them. */
+  @Column(length = 65536)
+  private String emails;
+
+  /** The groups an SLN_GRP notification named, comma-separated. */
+  @Column(name = "group_names", length = 65536)
+  private String groupNames;
+
+  /** The channels, comma-separated wire names. */
+  @Column(nullable = false, length = 200)
+  private String channels;
+
+  @Column(name = "ttl_seconds")
+  private Integer ttlSeconds;
+
+  @Column(nullable = false)
+  private boolean sound;
+
+  private Integer badge;
+
+  @Column(name = "idempotency_key", length = 200)
+  private String idempotencyKey;
+
+  @Column(name = "start_at", nullable = false)
+  private Instant startAt;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @Column(name = "created_by", nullable = false, length = 320)
+  private String createdBy;
+
+  @Column(name = "updated_at", nullable = false)
+  private Instant updatedAt;
+
+  @Column(name = "updated_by", nullable = false, length = 320)
+  private String updatedBy;
+
+  @Column(name = "dispatched_at")
+  private Instant dispatchedAt;
+
+  /** How many members the scope resolved to; known once dispatched. */
+  @Column(name = "recipient_count")
+  private Integer recipientCount;
+
+  protected Notification() {}
+
+  Notification(NewNotification request, String organizationId, String createdBy, Instant now) {
+    this.id = UUID.randomUUID();
+    this.organizationId = organizationId;
+    this.scope = request.scope().name();
+    this.solutionId = request.solutionId();
+    this.title = request.title();
+    this.text = request.text();
+    this.jigId = request.jigId();
+    this.screen = request.screen();
+    this.inputs = request.inputs();
+    this.description = request.description();
+    this.emails = request.emails().isEmpty() ? null : String.join(",", request.emails());
+    this.groupNames = request.groups().isEmpty() ? null : String.join(",", request.groups());
+    this.channels = String.join(",", request.channels().stream().map(Channel::wireName).toList());
+    this.ttlSeconds = request.ttlSeconds();
+    this.sound = request.sound();
+    this.badge = request.badge();
+    this.idempotencyKey = request.idempotencyKey();
+    this.startAt = request.startAt() == null ? now : request.startAt();
+    this.state =
+        (startAt.isAfter(now) ? NotificationState.SCHEDULED : NotificationState.QUEUED).name();
+    this.createdAt = now;
+    this.createdBy = createdBy;
+    this.updatedAt = now;
+    this.updatedBy = createdBy;
+  }
+
+  void cancel(String by, Instant now) {
+    this.state = NotificationState.CANCELLED.name();
+    this.updatedAt = now;
+    this.updatedBy = by;
+  }
+
+  public UUID id() {
+    return id;
+  }
+
+  public String organizationId() {
+    return organizationId;
+  }
+
+  public Scope scope() {
+    return Scope.valueOf(scope);
+  }
+
+  public UUID solutionId() {
+    return solutionId;
+  }
+
+  public NotificationState state() {
+    return NotificationState.valueOf(state);
+  }
+
+  public String title() {
+    return title;
+  }
+
+  public String text() {
+    return text;
+  }
+
+  public String jigId() {
+    return jigId;
+  }
+
+  public String screen() {
+    return screen;
+  }
+
+  public String inputs() {
+    return inputs;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  public List<String> emails() {
+    return split(emails);
+  }
+
+  public List<String> groups() {
+    return split(groupNames);
+  }
+
+  public List<Channel> channels() {
+    return split(channels).stream().map(c -> Channel.parse(c).orElseThrow()).toList();
+  }
+
+  public Integer ttlSeconds() {
+    return ttlSeconds;
+  }
+
+  public boolean sound() {
+    return sound;
+  }
+
+  public Integer badge() {
+    return badge;
+  }
+
+  public Instant startAt() {
+    return startAt;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public String createdBy() {
+    return createdBy;
+  }
+
+  public Instant updatedAt() {
+    return updatedAt;
+  }
+
+  public String updatedBy() {
+    return updatedBy;
+  }
+
+  public Instant dispatchedAt() {
+    return dispatchedAt;
+  }
+
+  public Integer recipientCount() {
+    return recipientCount;
+  }
+
+  private static List<String> split(String joined) {
+    return joined == null ? List.of() : Arrays.asList(joined.split(","));
+  }
+}

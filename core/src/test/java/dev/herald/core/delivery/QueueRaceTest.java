@@ -1,0 +1,263 @@
+package dev.herald.core.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.herald.spi.DeliveryResult;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Two nodes' dispatchers and workers racing on one database: every delivery is made once. */
+class QueueRaceTest {
+
+  private static final int MEMBERS = 1_000;
+  private static final int NOTIFICATIONS = 10;
+  private static final RetryPolicy RETRY =
+      new RetryPolicy(Duration.ofMillis(10), Duration.ofMillis(100), 5);
+
+  private DataSource db;
+  private Transactor tx;
+
+  @BeforeEach
+  void setUp() throws SQLException {
+    db = TestDatabase.create();
+    tx = TestDatabase.transactor(db);
+    tx.inTransaction(
+        c -> {
+          Sql.update(
+              c,
+              "INSERT INTO organization (id, name, company_id, created_at) VALUES ('race', 'Race', 1, ?)",
+              Instant.now());
+          try (var member =
+                  c.prepareStatement(
+                      "INSERT INTO member (id, organization_id, email, email_key, created_at)"
+                          + " VALUES (?, 'race', ?, ?, ?)");
+              var device =
+                  c.prepareStatement(
+                      "INSERT INTO device (id, organization_id, member_id, platform, token, active,"
+                          + " registered_at) VALUES (?, 'race', ?, 'ios', ?, TRUE, ?)")) {
+            for (int i = 0; i < MEMBERS; i++) {
+              var id = UUID.randomUUID();
+              Sql.bind(member, id, "m" + i + "@race", "m" + i + "@race", Instant.now());
+              member.addBatch();
+              Sql.bind(device, UUID.randomUUID(), id, "token-" + i, Instant.now());
+              device.addBatch();
+            }
+            member.executeBatch();
+            device.executeBatch();
+          }
+          return null;
+        });
+  }
+
+  @Test
+  void twoNodesDeliverEachOfTenThousandDeliveriesExactlyOnce() throws Exception {
+    var notifications = new ArrayList<UUID>();
+    for (int i = 0; i < NOTIFICATIONS; i++) {
+      notifications.add(insertNotification("ORG", Instant.now()));
+    }
+    var sent = new ConcurrentHashMap<Long, AtomicInteger>();
+    var failure = new AtomicReference<Throwable>();
+    var pool = Executors.newFixedThreadPool(2);
+    for (var node : List.of("node-a", "node-b")) {
+      pool.submit(
+          () -> {
+            try {
+              var dispatcher = new Dispatcher(tx, Clock.systemUTC());
+              var queue =
+                  new DeliveryQueue(tx, Clock.systemUTC(), node, Duration.ofMinutes(1), RETRY);
+              var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+              while (System.nanoTime() < deadline && !allFinished(notifications)) {
+                dispatcher.dispatchDue(2);
+                var batch = queue.claim("push", 250);
+                batch.forEach(
+                    d -> sent.computeIfAbsent(d.id(), id -> new AtomicInteger()).incrementAndGet());
+                var results =
+                    batch.stream()
+                        .<DeliveryResult>map(d -> new DeliveryResult.Delivered("m-" + d.id()))
+                        .toList();
+                queue.complete(queue.record(batch, results));
+              }
+            } catch (Throwable e) {
+              failure.set(e);
+            }
+          });
+    }
+    pool.shutdown();
+    assertThat(pool.awaitTermination(150, TimeUnit.SECONDS)).isTrue();
+    assertThat(failure.get()).isNull();
+
+    assertThat(sent).hasSize(MEMBERS * NOTIFICATIONS);
+    assertThat(sent.values()).allMatch(count -> count.get() == 1);
+    assertThat(count("SELECT COUNT(*) FROM inbox_item")).isEqualTo(MEMBERS * NOTIFICATIONS);
+    assertThat(
+            count("SELECT COUNT(*) FROM delivery WHERE channel = 'push' AND state = 'DELIVERED'"))
+        .isEqualTo(MEMBERS * NOTIFICATIONS);
+    assertThat(count("SELECT COUNT(*) FROM notification WHERE state = 'COMPLETED'"))
+        .isEqualTo(NOTIFICATIONS);
+  }
+
+  @Test
+  void anExpiredLeaseMakesACrashedNodesWorkClaimableAgain() throws Exception {
+    var notification = insertNotification("ORG", Instant.now());
+    var clock = new MutableClock(Instant.now());
+    new Dispatcher(tx, clock).dispatchDue(1);
+    var crashed = new DeliveryQueue(tx, clock, "crashed", Duration.ofSeconds(30), RETRY);
+    var survivor = new DeliveryQueue(tx, clock, "survivor", Duration.ofSeconds(30), RETRY);
+
+    var lost = crashed.claim("push", MEMBERS);
+    assertThat(lost).hasSize(MEMBERS);
+    assertThat(survivor.claim("push", MEMBERS)).as("leased work is not claimable").isEmpty();
+
+    clock.advance(Duration.ofSeconds(31));
+    var retaken = survivor.claim("push", MEMBERS);
+    assertThat(retaken)
+        .extracting(d -> d.id())
+        .containsExactlyInAnyOrderElementsOf(lost.stream().map(d -> d.id()).toList());
+
+    // The crashed node comes back and reports late: its outcome must not overwrite the survivor's
+    // lease.
+    crashed.record(
+        lost, lost.stream().<DeliveryResult>map(d -> new DeliveryResult.Rejected("late")).toList());
+    assertThat(count("SELECT COUNT(*) FROM delivery WHERE state = 'FAILED'")).isZero();
+
+    survivor.complete(
+        survivor.record(
+            retaken,
+            retaken.stream()
+                .<DeliveryResult>map(d -> new DeliveryResult.Delivered(null))
+                .toList()));
+    assertThat(state(notification)).isEqualTo("COMPLETED");
+  }
+
+  @Test
+  void retriesThenFailsAndAnInvalidRecipientDeactivatesTheDevice() throws Exception {
+    var notification = insertNotification("ORG", Instant.now());
+    var clock = new MutableClock(Instant.now());
+    new Dispatcher(tx, clock).dispatchDue(1);
+    var queue =
+        new DeliveryQueue(
+            tx,
+            clock,
+            "n",
+            Duration.ofSeconds(30),
+            new RetryPolicy(Duration.ZERO, Duration.ZERO, 2));
+
+    var batch = queue.claim("push", MEMBERS);
+    var results = new ArrayList<DeliveryResult>();
+    for (int i = 0; i < batch.size(); i++) {
+      results.add(
+          i == 0
+              ? new DeliveryResult.InvalidRecipient(null, "Unregistered")
+              : new DeliveryResult.RetryLater(null, "busy"));
+    }
+    queue.complete(queue.record(batch, results));
+    assertThat(count("SELECT COUNT(*) FROM device WHERE active = FALSE")).isEqualTo(1);
+    assertThat(state(notification)).isEqualTo("PROCESSING");
+
+    var second = queue.claim("push", MEMBERS);
+    assertThat(second).hasSize(MEMBERS - 1);
+    queue.complete(
+        queue.record(
+            second,
+            second.stream()
+                .<DeliveryResult>map(d -> new DeliveryResult.RetryLater(null, "still busy"))
+                .toList()));
+    assertThat(
+            count(
+                "SELECT COUNT(*) FROM delivery WHERE state = 'FAILED' AND last_error = 'still busy'"))
+        .isEqualTo(MEMBERS - 1);
+    assertThat(state(notification))
+        .as("the in-app deliveries succeeded, every push failed")
+        .isEqualTo("PARTIALLY_FAILED");
+
+    var later = insertNotification("ORG", clock.instant());
+    new Dispatcher(tx, clock).dispatchDue(1);
+    assertThat(
+            count(
+                "SELECT COUNT(*) FROM delivery WHERE channel = 'push' AND notification_id = '"
+                    + later
+                    + "'"))
+        .as("the deactivated device is skipped")
+        .isEqualTo(MEMBERS - 1);
+  }
+
+  private UUID insertNotification(String scope, Instant startAt) {
+    var id = UUID.randomUUID();
+    tx.inTransaction(
+        c ->
+            Sql.update(
+                c,
+                "INSERT INTO notification (id, organization_id, scope, state, title, body, screen, inputs,"
+                    + " channels, sound, start_at, created_at, created_by, updated_at, updated_by)"
+                    + " VALUES (?, 'race', ?, 'QUEUED', 't', 'x', 'jig', '{}', 'push,inapp', FALSE, ?, ?, 'test', ?, 'test')",
+                id,
+                scope,
+                startAt,
+                startAt,
+                startAt));
+    return id;
+  }
+
+  private boolean allFinished(List<UUID> ids) {
+    return count("SELECT COUNT(*) FROM notification WHERE state = 'COMPLETED'") == ids.size();
+  }
+
+  private String state(UUID notification) {
+    return tx.inTransaction(
+        c -> query(c, "SELECT state FROM notification WHERE id = ?", notification));
+  }
+
+  private long count(String sql) {
+    return tx.inTransaction(c -> Long.parseLong(query(c, sql)));
+  }
+
+  private static String query(Connection c, String sql, Object... params) throws SQLException {
+    try (var s = Sql.prepare(c, sql, params);
+        var rs = s.executeQuery()) {
+      rs.next();
+      return rs.getString(1);
+    }
+  }
+
+  private static final class MutableClock extends Clock {
+    private volatile Instant now;
+
+    MutableClock(Instant now) {
+      this.now = now;
+    }
+
+    void advance(Duration duration) {
+      now = now.plus(duration);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public ZoneOffset getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+  }
+}
