@@ -42,7 +42,7 @@ final class Completion {
                         + FINAL_STATE
                         + ", updated_at = ? WHERE n.id = ? AND "
                         + NOTHING_PENDING,
-                    clock.instant(),
+                    Sql.now(clock),
                     id);
           }
           return done;
@@ -61,6 +61,6 @@ final class Completion {
                     + FINAL_STATE
                     + ", updated_at = ? WHERE "
                     + NOTHING_PENDING,
-                clock.instant()));
+                Sql.now(clock)));
   }
 }

@@ -36,7 +36,7 @@ public final class DeliveryQueue {
   public List<Delivery> claim(String channel, int max) {
     return transactor.inTransaction(
         c -> {
-          var now = clock.instant();
+          var now = Sql.now(clock);
           var ids = new ArrayList<Long>();
           try (var select =
                   Sql.prepare(
@@ -118,7 +118,7 @@ public final class DeliveryQueue {
     }
     return transactor.inTransaction(
         c -> {
-          var now = clock.instant();
+          var now = Sql.now(clock);
           try (var update =
                   c.prepareStatement(
                       "UPDATE delivery SET state = ?, due_at = ?, last_error = ?,"

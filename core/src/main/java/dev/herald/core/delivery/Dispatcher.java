@@ -39,7 +39,7 @@ public final class Dispatcher {
     var dispatched =
         transactor.inTransaction(
             c -> {
-              var now = clock.instant();
+              var now = Sql.now(clock);
               var claimed = claim(c, now, max);
               for (var notification : claimed) {
                 fanOut(c, notification, now);

@@ -34,6 +34,14 @@ final class Sql {
     }
   }
 
+  /**
+   * The clock's time at the precision every database keeps, so that a value written and the same
+   * value compared are equal (H2 rounds sub-microsecond digits).
+   */
+  static Instant now(java.time.Clock clock) {
+    return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+  }
+
   static Instant instant(ResultSet rs, String column) throws SQLException {
     var value = rs.getObject(column, OffsetDateTime.class);
     return value == null ? null : value.toInstant();

@@ -68,7 +68,7 @@ class QueueRaceTest {
   void twoNodesDeliverEachOfTenThousandDeliveriesExactlyOnce() throws Exception {
     var notifications = new ArrayList<UUID>();
     for (int i = 0; i < NOTIFICATIONS; i++) {
-      notifications.add(insertNotification("ORG", Instant.now()));
+      notifications.add(insertNotification("ORG", Instant.now().minusSeconds(1)));
     }
     var sent = new ConcurrentHashMap<Long, AtomicInteger>();
     var failure = new AtomicReference<Throwable>();
@@ -113,7 +113,7 @@ class QueueRaceTest {
 
   @Test
   void anExpiredLeaseMakesACrashedNodesWorkClaimableAgain() throws Exception {
-    var notification = insertNotification("ORG", Instant.now());
+    var notification = insertNotification("ORG", Instant.now().minusSeconds(1));
     var clock = new MutableClock(Instant.now());
     new Dispatcher(tx, clock).dispatchDue(1);
     var crashed = new DeliveryQueue(tx, clock, "crashed", Duration.ofSeconds(30), RETRY);
@@ -146,7 +146,7 @@ class QueueRaceTest {
 
   @Test
   void retriesThenFailsAndAnInvalidRecipientDeactivatesTheDevice() throws Exception {
-    var notification = insertNotification("ORG", Instant.now());
+    var notification = insertNotification("ORG", Instant.now().minusSeconds(1));
     var clock = new MutableClock(Instant.now());
     new Dispatcher(tx, clock).dispatchDue(1);
     var queue =
@@ -185,7 +185,7 @@ class QueueRaceTest {
         .as("the in-app deliveries succeeded, every push failed")
         .isEqualTo("PARTIALLY_FAILED");
 
-    var later = insertNotification("ORG", clock.instant());
+    var later = insertNotification("ORG", clock.instant().minusSeconds(1));
     new Dispatcher(tx, clock).dispatchDue(1);
     assertThat(
             count(
