@@ -1,0 +1,2 @@
+/** Bearer-token authentication and the per-organization role checks of every request. */
+package dev.herald.api.auth;

@@ -1,0 +1,111 @@
+package dev.herald.api.common;
+
+import dev.herald.core.common.ConflictException;
+import dev.herald.core.common.ForbiddenException;
+import dev.herald.core.common.InvalidRequestException;
+import dev.herald.core.common.NotFoundException;
+import jakarta.json.JsonException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.sql.SQLException;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The one place that turns exceptions into HTTP answers. Core's exceptions become 4xx with their
+ * message; anything unexpected becomes a 500 that names a correlation id found in the log, never a
+ * stack trace.
+ */
+@Provider
+public class ErrorMapper implements ExceptionMapper<Throwable> {
+
+  private static final Logger LOG = Logger.getLogger(ErrorMapper.class.getName());
+
+  @Override
+  public Response toResponse(Throwable error) {
+    var cause = unwrap(error);
+    if (cause instanceof InvalidRequestException e) {
+      return respond(
+          400, new ErrorResponse(e.getMessage(), e.errors().isEmpty() ? null : e.errors()));
+    }
+    if (cause instanceof NotFoundException e) {
+      return respond(404, ErrorResponse.of(e.getMessage()));
+    }
+    if (cause instanceof ConflictException e) {
+      return respond(409, ErrorResponse.of(e.getMessage()));
+    }
+    if (cause instanceof ForbiddenException e) {
+      return respond(403, ErrorResponse.of(e.getMessage()));
+    }
+    if (cause instanceof JsonException) {
+      return respond(400, ErrorResponse.of("The request body is not valid JSON"));
+    }
+    if (cause instanceof WebApplicationException e) {
+      var status = e.getResponse().getStatus();
+      var response = respond(status, ErrorResponse.of(messageFor(status, e)));
+      return status == 405 || status == 429
+          ? Response.fromResponse(response)
+              .replaceAll(e.getResponse().getHeaders())
+              .type(MediaType.APPLICATION_JSON)
+              .build()
+          : response;
+    }
+    if (isConstraintViolation(error)) {
+      return respond(409, ErrorResponse.of("The request conflicts with existing data; retry it"));
+    }
+    var id = UUID.randomUUID();
+    LOG.log(Level.SEVERE, "Unexpected error " + id, error);
+    return respond(500, ErrorResponse.of("Internal error; correlation id " + id));
+  }
+
+  private static String messageFor(int status, WebApplicationException e) {
+    return switch (status) {
+      case 401 -> "Unauthorized";
+      case 404 -> "Not found";
+      case 405 -> "Method not allowed";
+      case 406 -> "Not acceptable";
+      case 413 -> "Request body too large";
+      case 415 -> "Unsupported media type";
+      default ->
+          e.getMessage() == null
+              ? Response.Status.fromStatusCode(status).getReasonPhrase()
+              : e.getMessage();
+    };
+  }
+
+  /** Core exceptions may arrive wrapped by interceptors or the container. */
+  private static Throwable unwrap(Throwable error) {
+    var current = error;
+    for (int depth = 0; current != null && depth < 10; depth++) {
+      if (current instanceof InvalidRequestException
+          || current instanceof NotFoundException
+          || current instanceof ConflictException
+          || current instanceof ForbiddenException
+          || current instanceof JsonException) {
+        return current;
+      }
+      current = current.getCause();
+    }
+    return error;
+  }
+
+  /** A unique or foreign-key violation: two requests raced on the same data. */
+  private static boolean isConstraintViolation(Throwable error) {
+    for (var current = error; current != null; current = current.getCause()) {
+      if (current instanceof SQLException sql
+          && sql.getSQLState() != null
+          && sql.getSQLState().startsWith("23")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static Response respond(int status, ErrorResponse body) {
+    return Response.status(status).type(MediaType.APPLICATION_JSON).entity(body).build();
+  }
+}

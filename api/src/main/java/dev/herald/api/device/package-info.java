@@ -1,0 +1,2 @@
+/** The caller's own devices. */
+package dev.herald.api.device;

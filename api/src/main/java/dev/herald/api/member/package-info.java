@@ -1,0 +1,2 @@
+/** Members of an organization and their devices (ADMIN). */
+package dev.herald.api.member;

@@ -1,0 +1,118 @@
+package dev.herald.api.notification;
+
+import dev.herald.api.auth.Allowed;
+import dev.herald.api.auth.CurrentCaller;
+import dev.herald.api.common.JsonBody;
+import dev.herald.api.common.PageResponse;
+import dev.herald.core.auth.Role;
+import dev.herald.core.config.Settings;
+import dev.herald.core.notification.NotificationService;
+import dev.herald.core.notification.NotificationState;
+import dev.herald.core.notification.Scope;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Locale;
+
+/**
+ * Send notifications and follow them: {@code
+ * /v2.0/tool/organizations/{organizationId}/notifications}.
+ */
+@RequestScoped
+@Path("/v2.0/tool/organizations/{organizationId}/notifications")
+@Produces(MediaType.APPLICATION_JSON)
+@Allowed({Role.ADMIN, Role.SENDER})
+public class NotificationResource {
+
+  @Inject NotificationService notifications;
+  @Inject CurrentCaller caller;
+  @Context UriInfo uri;
+
+  @PathParam("organizationId")
+  String organizationId;
+
+  @POST
+  @Consumes(MediaType.WILDCARD)
+  public Response send(String body, @HeaderParam("Idempotency-Key") String idempotencyKey) {
+    var request = NotificationRequestReader.read(JsonBody.object(body), idempotencyKey);
+    var notification = notifications.send(organizationId, caller.get(), request);
+    return Response.created(uri.getAbsolutePathBuilder().path(notification.id().toString()).build())
+        .entity(NotificationResponse.accepted(notification, region()))
+        .build();
+  }
+
+  @GET
+  public PageResponse<NotificationResponse> list(
+      @QueryParam("state") String state,
+      @QueryParam("scope") String scope,
+      @QueryParam("solutionId") String solutionId,
+      @QueryParam("limit") Integer limit,
+      @QueryParam("cursor") String cursor) {
+    var page =
+        notifications.list(
+            organizationId,
+            parse(NotificationState.class, "state", state),
+            parse(Scope.class, "scope", scope),
+            JsonBody.uuid("solutionId", solutionId),
+            limit,
+            cursor);
+    return PageResponse.of(page, n -> NotificationResponse.detailed(n, region(), null));
+  }
+
+  @GET
+  @Path("{notificationId}")
+  public NotificationResponse get(@PathParam("notificationId") String id) {
+    var notification = notifications.get(organizationId, JsonBody.pathId(id, "Notification"));
+    return NotificationResponse.detailed(
+        notification, region(), notifications.counters(notification));
+  }
+
+  @GET
+  @Path("{notificationId}/deliveries")
+  public PageResponse<DeliveryResponse> deliveries(
+      @PathParam("notificationId") String id,
+      @QueryParam("limit") Integer limit,
+      @QueryParam("cursor") String cursor) {
+    return PageResponse.of(
+        notifications.deliveries(
+            organizationId, JsonBody.pathId(id, "Notification"), limit, cursor),
+        DeliveryResponse::of);
+  }
+
+  @DELETE
+  @Path("{notificationId}")
+  public NotificationResponse cancel(@PathParam("notificationId") String id) {
+    var notification =
+        notifications.cancel(organizationId, JsonBody.pathId(id, "Notification"), caller.get());
+    return NotificationResponse.detailed(
+        notification, region(), notifications.counters(notification));
+  }
+
+  private static String region() {
+    return Settings.get("herald.region", "local");
+  }
+
+  private static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw JsonBody.invalid(
+          field, "is not one of " + java.util.Arrays.toString(type.getEnumConstants()));
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Organizations, for system administrators. */
+package dev.herald.api.organization;

@@ -1,0 +1,2 @@
+/** Solutions, their members and groups (ADMIN). */
+package dev.herald.api.solution;

@@ -1,0 +1,89 @@
+package dev.herald.api.token;
+
+import dev.herald.api.auth.Allowed;
+import dev.herald.api.common.JsonBody;
+import dev.herald.api.common.PageResponse;
+import dev.herald.core.auth.Role;
+import dev.herald.core.auth.TokenService;
+import dev.herald.core.common.InvalidRequestException;
+import dev.herald.core.common.Timestamps;
+import dev.herald.core.member.MemberService;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Locale;
+
+/** Personal access tokens: {@code …/tokens}. The secret is shown once, at creation. */
+@RequestScoped
+@Path("/v2.0/tool/organizations/{organizationId}/tokens")
+@Produces(MediaType.APPLICATION_JSON)
+@Allowed(Role.ADMIN)
+public class TokenResource {
+
+  @Inject TokenService tokens;
+  @Inject MemberService members;
+  @Context UriInfo uri;
+
+  @PathParam("organizationId")
+  String organizationId;
+
+  @POST
+  @Consumes(MediaType.WILDCARD)
+  public Response create(String body) {
+    var json = JsonBody.object(body);
+    var memberText = JsonBody.string(json, "memberId");
+    if (memberText == null) {
+      throw JsonBody.invalid("memberId", "is required");
+    }
+    var member = members.get(organizationId, JsonBody.uuid("memberId", memberText));
+    var role = role(JsonBody.string(json, "role"));
+    var expiresText = JsonBody.string(json, "expiresAt");
+    var expiresAt = expiresText == null ? null : Timestamps.parse("expiresAt", expiresText);
+    var name = JsonBody.string(json, "name");
+    if (name != null && name.length() > 200) {
+      throw JsonBody.invalid("name", "must be at most 200 characters");
+    }
+    var issued = tokens.issue(organizationId, member.id(), role, false, name, expiresAt);
+    return Response.created(
+            uri.getAbsolutePathBuilder().path(issued.token().id().toString()).build())
+        .entity(TokenResponse.of(issued.token(), issued.secret()))
+        .build();
+  }
+
+  @GET
+  public PageResponse<TokenResponse> list() {
+    return PageResponse.all(
+        tokens.list(organizationId).stream().map(t -> TokenResponse.of(t, null)).toList());
+  }
+
+  @DELETE
+  @Path("{tokenId}")
+  public Response revoke(@PathParam("tokenId") String tokenId) {
+    tokens.revoke(organizationId, JsonBody.pathId(tokenId, "Token"));
+    return Response.noContent().build();
+  }
+
+  private static Role role(String text) {
+    if (text == null) {
+      throw JsonBody.invalid("role", "is required: ADMIN, SENDER or MEMBER");
+    }
+    try {
+      return Role.valueOf(text.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidRequestException(
+          "role must be ADMIN, SENDER or MEMBER",
+          java.util.List.of(
+              new InvalidRequestException.FieldError("role", "must be ADMIN, SENDER or MEMBER")));
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Personal access tokens of an organization (ADMIN). */
+package dev.herald.api.token;

@@ -1,0 +1,141 @@
+package dev.herald.core.delivery;
+
+import dev.herald.core.config.Settings;
+import dev.herald.spi.ConfigProperty;
+import dev.herald.spi.DeliveryProvider;
+import dev.herald.spi.DeliveryProviderFactory;
+import dev.herald.spi.ProviderConfig;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The delivery providers found on the class path, configured and chosen per channel. A channel
+ * whose provider is not configured is disabled with one log line; its deliveries wait.
+ */
+public final class ProviderRegistry implements AutoCloseable {
+
+  private static final Logger LOG = Logger.getLogger(ProviderRegistry.class.getName());
+
+  private final Map<String, DeliveryProvider> byChannel;
+
+  private ProviderRegistry(Map<String, DeliveryProvider> byChannel) {
+    this.byChannel = byChannel;
+  }
+
+  /** Finds the factories visible to the thread context class loader and creates the providers. */
+  public static ProviderRegistry load() {
+    var factories = new ArrayList<DeliveryProviderFactory>();
+    ServiceLoader.load(
+            DeliveryProviderFactory.class, Thread.currentThread().getContextClassLoader())
+        .forEach(factories::add);
+    return create(factories);
+  }
+
+  static ProviderRegistry create(List<DeliveryProviderFactory> factories) {
+    if (factories.isEmpty()) {
+      LOG.info("No delivery providers found: only the in-app channel delivers");
+    }
+    var channels = new LinkedHashMap<String, List<DeliveryProviderFactory>>();
+    for (var factory : factories) {
+      LOG.info(() -> "Found delivery provider " + factory.id() + " for " + factory.channels());
+      factory
+          .channels()
+          .forEach(c -> channels.computeIfAbsent(c, k -> new ArrayList<>()).add(factory));
+    }
+    var created = new LinkedHashMap<String, DeliveryProvider>();
+    var byFactory = new LinkedHashMap<String, Optional<DeliveryProvider>>();
+    for (var entry : channels.entrySet()) {
+      var channel = entry.getKey();
+      var factory = choose(channel, entry.getValue());
+      var provider = byFactory.computeIfAbsent(factory.id(), id -> tryCreate(factory));
+      if (provider.isPresent()) {
+        created.put(channel, provider.get());
+        LOG.info(() -> "Channel " + channel + " is live with provider " + factory.id());
+      } else {
+        LOG.warning(
+            () ->
+                "Channel "
+                    + channel
+                    + " is disabled: provider "
+                    + factory.id()
+                    + " is not configured");
+      }
+    }
+    return new ProviderRegistry(created);
+  }
+
+  private static DeliveryProviderFactory choose(
+      String channel, List<DeliveryProviderFactory> candidates) {
+    var chosen = Settings.get("herald.channel." + channel + ".provider");
+    if (chosen.isPresent()) {
+      var match = candidates.stream().filter(f -> f.id().equals(chosen.get())).findFirst();
+      if (match.isPresent()) {
+        return match.get();
+      }
+      LOG.warning(
+          () -> "herald.channel." + channel + ".provider names unknown provider " + chosen.get());
+    }
+    return candidates.stream()
+        .max(Comparator.comparingInt(DeliveryProviderFactory::order))
+        .orElseThrow();
+  }
+
+  private static Optional<DeliveryProvider> tryCreate(DeliveryProviderFactory factory) {
+    var config = configOf(factory);
+    var missing =
+        factory.configProperties().stream()
+            .filter(p -> p.required() && p.defaultValue() == null && config.get(p.name()).isEmpty())
+            .map(p -> "herald.provider." + factory.id() + "." + p.name())
+            .toList();
+    if (!missing.isEmpty()) {
+      LOG.info(() -> "Provider " + factory.id() + " needs " + String.join(", ", missing));
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(factory.create(config));
+    } catch (RuntimeException e) {
+      LOG.log(
+          Level.WARNING, "Provider " + factory.id() + " is misconfigured: " + e.getMessage(), e);
+      return Optional.empty();
+    }
+  }
+
+  /** A provider's settings: {@code herald.provider.<id>.<name>}, else the declared default. */
+  static ProviderConfig configOf(DeliveryProviderFactory factory) {
+    var defaults = new LinkedHashMap<String, String>();
+    for (ConfigProperty p : factory.configProperties()) {
+      if (p.defaultValue() != null) {
+        defaults.put(p.name(), p.defaultValue());
+      }
+    }
+    return name ->
+        Settings.get("herald.provider." + factory.id() + "." + name)
+            .or(() -> Optional.ofNullable(defaults.get(name)));
+  }
+
+  /** The live channels and their providers. */
+  public Map<String, DeliveryProvider> live() {
+    return Map.copyOf(byChannel);
+  }
+
+  @Override
+  public void close() {
+    byChannel.values().stream()
+        .distinct()
+        .forEach(
+            p -> {
+              try {
+                p.close();
+              } catch (Exception e) {
+                LOG.log(Level.WARNING, "Closing a provider failed", e);
+              }
+            });
+  }
+}

@@ -1,0 +1,310 @@
+package dev.herald.core.notification;
+
+import dev.herald.core.auth.Caller;
+import dev.herald.core.common.ConflictException;
+import dev.herald.core.common.Cursor;
+import dev.herald.core.common.InvalidRequestException;
+import dev.herald.core.common.InvalidRequestException.FieldError;
+import dev.herald.core.common.NotFoundException;
+import dev.herald.core.common.Page;
+import dev.herald.core.common.Timestamps;
+import dev.herald.core.member.MemberService;
+import dev.herald.core.solution.Solution;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Accepts notifications and answers questions about them. Accepting only checks and inserts: the
+ * dispatcher resolves recipients later, so a broadcast to a million members is as quick to accept
+ * as a message to one.
+ */
+@ApplicationScoped
+@Transactional
+public class NotificationService {
+
+  private static final int CHUNK = 1_000;
+
+  @PersistenceContext(unitName = "herald")
+  EntityManager em;
+
+  private final MemberService members;
+  private final Event<NotificationAccepted> accepted;
+
+  @Inject
+  NotificationService(MemberService members, Event<NotificationAccepted> accepted) {
+    this.members = members;
+    this.accepted = accepted;
+  }
+
+  /**
+   * Checks a notification and queues it. Unknown e-mails, solutions or groups reject it whole. With
+   * an idempotency key that was used before, the first notification is returned unchanged.
+   */
+  public Notification send(String organizationId, Caller caller, NewNotification request) {
+    InvalidRequestException.throwIfAny(request.problems());
+    if (request.idempotencyKey() != null) {
+      var earlier = findByIdempotencyKey(organizationId, request.idempotencyKey());
+      if (earlier.isPresent()) {
+        return earlier.get();
+      }
+    }
+    var errors = new ArrayList<FieldError>();
+    var groupIds = new ArrayList<UUID>();
+    switch (request.scope()) {
+      case USR -> {
+        var known = members.idsByEmail(organizationId, request.emails());
+        var unknown =
+            request.emails().stream().filter(e -> !known.containsKey(e)).distinct().toList();
+        if (!unknown.isEmpty()) {
+          errors.add(new FieldError("emails", "unknown members: " + String.join(", ", unknown)));
+        }
+      }
+      case SLN, SLN_GRP -> {
+        var solution = em.find(Solution.class, request.solutionId());
+        if (solution == null || !solution.organizationId().equals(organizationId)) {
+          errors.add(new FieldError("solutionId", "unknown solution: " + request.solutionId()));
+        } else if (request.scope() == Scope.SLN_GRP) {
+          var ids = groupIds(request.solutionId(), request.groups());
+          var unknown =
+              request.groups().stream().filter(g -> !ids.containsKey(g)).distinct().toList();
+          if (!unknown.isEmpty()) {
+            errors.add(new FieldError("groups", "unknown groups: " + String.join(", ", unknown)));
+          }
+          groupIds.addAll(ids.values());
+        }
+      }
+      case ORG -> {}
+    }
+    if (!errors.isEmpty()) {
+      throw new UnknownRecipientsException(errors);
+    }
+    var notification =
+        new Notification(request, organizationId, caller.principal(), Timestamps.now());
+    em.persist(notification);
+    em.flush();
+    if (request.scope() == Scope.USR) {
+      addRecipients(organizationId, notification.id(), request.emails());
+    }
+    for (var groupId : groupIds) {
+      em.createNativeQuery(
+              "INSERT INTO notification_group (notification_id, group_id) VALUES (?1, ?2)")
+          .setParameter(1, notification.id())
+          .setParameter(2, groupId)
+          .executeUpdate();
+    }
+    accepted.fire(new NotificationAccepted(notification.id(), notification.startAt()));
+    return notification;
+  }
+
+  /**
+   * Resolves the e-mails of a USR notification into recipient rows, set-based, a chunk at a time.
+   */
+  private void addRecipients(String organizationId, UUID notificationId, List<String> emails) {
+    var keys = emails.stream().map(dev.herald.core.member.Member::emailKey).distinct().toList();
+    for (int i = 0; i < keys.size(); i += CHUNK) {
+      var chunk = keys.subList(i, Math.min(keys.size(), i + CHUNK));
+      var placeholders = String.join(",", chunk.stream().map(k -> "?").toList());
+      var insert =
+          em.createNativeQuery(
+              "INSERT INTO notification_recipient (notification_id, member_id) SELECT ?, id FROM"
+                  + " member WHERE organization_id = ? AND email_key IN ("
+                  + placeholders
+                  + ")");
+      insert.setParameter(1, notificationId).setParameter(2, organizationId);
+      for (int k = 0; k < chunk.size(); k++) {
+        insert.setParameter(k + 3, chunk.get(k));
+      }
+      insert.executeUpdate();
+    }
+  }
+
+  private Map<String, UUID> groupIds(UUID solutionId, List<String> names) {
+    var ids = new LinkedHashMap<String, UUID>();
+    em.createQuery(
+            "select g.name, g.id from SolutionGroup g where g.solutionId = :s and g.name in :n",
+            Object[].class)
+        .setParameter("s", solutionId)
+        .setParameter("n", names)
+        .getResultList()
+        .forEach(row -> ids.put((String) row[0], (UUID) row[1]));
+    return ids;
+  }
+
+  private Optional<Notification> findByIdempotencyKey(String organizationId, String key) {
+    return em.createQuery(
+            "select n from Notification n where n.organizationId = :org and n.idempotencyKey = :k",
+            Notification.class)
+        .setParameter("org", organizationId)
+        .setParameter("k", key)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Notification get(String organizationId, UUID id) {
+    var notification = id == null ? null : em.find(Notification.class, id);
+    if (notification == null || !notification.organizationId().equals(organizationId)) {
+      throw new NotFoundException("Notification not found");
+    }
+    return notification;
+  }
+
+  /** Notifications newest first, optionally filtered. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Page<Notification> list(
+      String organizationId,
+      NotificationState state,
+      Scope scope,
+      UUID solutionId,
+      Integer limit,
+      String cursor) {
+    var size = Page.limit(limit);
+    var after = Cursor.decode(cursor, 2);
+    var jpql = new StringBuilder("select n from Notification n where n.organizationId = :org");
+    if (state != null) {
+      jpql.append(" and n.state = :state");
+    }
+    if (scope != null) {
+      jpql.append(" and n.scope = :scope");
+    }
+    if (solutionId != null) {
+      jpql.append(" and n.solutionId = :solution");
+    }
+    if (after != null) {
+      jpql.append(" and (n.createdAt < :at or (n.createdAt = :at and n.id < :id))");
+    }
+    jpql.append(" order by n.createdAt desc, n.id desc");
+    var query =
+        em.createQuery(jpql.toString(), Notification.class).setParameter("org", organizationId);
+    if (state != null) {
+      query.setParameter("state", state.name());
+    }
+    if (scope != null) {
+      query.setParameter("scope", scope.name());
+    }
+    if (solutionId != null) {
+      query.setParameter("solution", solutionId);
+    }
+    if (after != null) {
+      try {
+        query
+            .setParameter("at", Instant.parse(after.get(0)))
+            .setParameter("id", UUID.fromString(after.get(1)));
+      } catch (RuntimeException e) {
+        throw new InvalidRequestException("cursor is not valid");
+      }
+    }
+    return Page.of(
+        query.setMaxResults(size + 1).getResultList(),
+        size,
+        n -> Cursor.encode(n.createdAt().toString(), n.id().toString()));
+  }
+
+  /** Delivery counts of a notification, in total and per channel. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Counters counters(Notification notification) {
+    var byChannel = new LinkedHashMap<String, long[]>();
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT channel, state, COUNT(*) FROM delivery WHERE notification_id = ?1"
+                    + " GROUP BY channel, state ORDER BY channel")
+            .setParameter(1, notification.id())
+            .getResultList();
+    for (var row : rows) {
+      var counts = byChannel.computeIfAbsent((String) row[0], c -> new long[3]);
+      var n = ((Number) row[2]).longValue();
+      switch ((String) row[1]) {
+        case "DELIVERED" -> counts[0] += n;
+        case "FAILED" -> counts[1] += n;
+        default -> counts[2] += n;
+      }
+    }
+    var channels = new LinkedHashMap<String, Counters.ChannelCounters>();
+    long delivered = 0;
+    long failed = 0;
+    long pending = 0;
+    for (var entry : byChannel.entrySet()) {
+      var c = entry.getValue();
+      channels.put(entry.getKey(), new Counters.ChannelCounters(c[0], c[1], c[2]));
+      delivered += c[0];
+      failed += c[1];
+      pending += c[2];
+    }
+    return new Counters(notification.recipientCount(), delivered, failed, pending, channels);
+  }
+
+  /** The deliveries of a notification in the order they were created. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Page<DeliveryView> deliveries(
+      String organizationId, UUID id, Integer limit, String cursor) {
+    get(organizationId, id);
+    var size = Page.limit(limit);
+    var after = Cursor.decode(cursor, 1);
+    long afterId;
+    try {
+      afterId = after == null ? 0 : Long.parseLong(after.get(0));
+    } catch (NumberFormatException e) {
+      throw new InvalidRequestException("cursor is not valid");
+    }
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT d.id, d.member_id, m.email, d.channel, d.platform, d.device_id, d.state,"
+                    + " d.attempts, d.last_error, d.provider_message_id, d.updated_at FROM delivery d"
+                    + " LEFT JOIN member m ON m.id = d.member_id WHERE d.notification_id = ?1"
+                    + " AND d.id > ?2 ORDER BY d.id")
+            .setParameter(1, id)
+            .setParameter(2, afterId)
+            .setMaxResults(size + 1)
+            .getResultList();
+    var views = new ArrayList<DeliveryView>();
+    for (var r : rows) {
+      views.add(
+          new DeliveryView(
+              ((Number) r[0]).longValue(),
+              (UUID) r[1],
+              (String) r[2],
+              (String) r[3],
+              (String) r[4],
+              (UUID) r[5],
+              (String) r[6],
+              ((Number) r[7]).intValue(),
+              (String) r[8],
+              (String) r[9],
+              Timestamps.fromDatabase(r[10])));
+    }
+    return Page.of(views, size, v -> Cursor.encode(Long.toString(v.id())));
+  }
+
+  /** Cancels a notification that has not been dispatched yet. */
+  public Notification cancel(String organizationId, UUID id, Caller caller) {
+    var notification = get(organizationId, id);
+    var changed =
+        em.createNativeQuery(
+                "UPDATE notification SET state = 'CANCELLED', updated_at = ?1, updated_by = ?2"
+                    + " WHERE id = ?3 AND state IN ('SCHEDULED', 'QUEUED')")
+            .setParameter(1, Timestamps.now())
+            .setParameter(2, caller.principal())
+            .setParameter(3, id)
+            .executeUpdate();
+    if (changed == 0) {
+      throw new ConflictException(
+          "Only a SCHEDULED or QUEUED notification can be cancelled; this one is "
+              + notification.state());
+    }
+    em.refresh(notification);
+    return notification;
+  }
+}

@@ -1,0 +1,153 @@
+package dev.herald.core.runtime;
+
+import dev.herald.core.config.Settings;
+import dev.herald.core.delivery.DeliveryQueue;
+import dev.herald.core.delivery.Dispatcher;
+import dev.herald.core.delivery.ProviderRegistry;
+import dev.herald.core.delivery.RetryPolicy;
+import dev.herald.core.inbox.InboxRelay;
+import dev.herald.core.notification.NotificationAccepted;
+import dev.herald.core.organization.Bootstrap;
+import dev.herald.spi.DeliveryProvider;
+import dev.herald.spi.DeliveryResult;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Starts Herald's background work when the application starts and stops it when it stops. Every
+ * node runs the same loops; the queue's SKIP LOCKED claims keep their work apart.
+ */
+@ApplicationScoped
+public class HeraldRuntime {
+
+  private static final Logger LOG = Logger.getLogger(HeraldRuntime.class.getName());
+  private static final int DISPATCH_BATCH = 10;
+
+  @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+  ManagedScheduledExecutorService executor;
+
+  @Inject Bootstrap bootstrap;
+  @Inject JtaTransactor transactor;
+  @Inject InboxRelay relay;
+
+  private final String node = "node-" + UUID.randomUUID().toString().substring(0, 8);
+  private final List<ScheduledFuture<?>> loops = new ArrayList<>();
+  private final AtomicBoolean dispatching = new AtomicBoolean();
+  private volatile boolean stopped;
+  private Dispatcher dispatcher;
+  private DeliveryQueue queue;
+  private ProviderRegistry providers;
+
+  void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
+    bootstrap.run();
+    var clock = Clock.systemUTC();
+    dispatcher = new Dispatcher(transactor, clock);
+    var retry =
+        new RetryPolicy(
+            Settings.getMillis("herald.retry.base-ms", 1_000),
+            Settings.getMillis("herald.retry.cap-ms", 300_000),
+            Settings.getInt("herald.retry.max-attempts", 8));
+    queue =
+        new DeliveryQueue(
+            transactor, clock, node, Settings.getMillis("herald.queue.lease-ms", 60_000), retry);
+    providers = ProviderRegistry.load();
+    var pollMillis = Settings.getInt("herald.queue.poll-ms", 100);
+    loops.add(every(pollMillis, this::dispatch));
+    loops.add(every(Settings.getInt("herald.inbox.poll-ms", 250), relay::poll));
+    loops.add(every(5_000, queue::completeAll));
+    providers
+        .live()
+        .forEach(
+            (channel, provider) -> loops.add(every(pollMillis, () -> deliver(channel, provider))));
+    LOG.info(
+        () -> "Herald started on " + node + "; live channels: inapp " + providers.live().keySet());
+  }
+
+  /** Dispatches a notification as soon as the transaction that accepted it commits. */
+  void onAccepted(@Observes(during = TransactionPhase.AFTER_SUCCESS) NotificationAccepted event) {
+    if (!stopped && executor != null && !event.startAt().isAfter(Instant.now())) {
+      executor.execute(this::dispatch);
+    }
+  }
+
+  private void dispatch() {
+    if (stopped || !dispatching.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      int dispatched;
+      do {
+        dispatched = dispatcher.dispatchDue(DISPATCH_BATCH).size();
+        if (dispatched > 0) {
+          relay.poll();
+        }
+      } while (dispatched == DISPATCH_BATCH && !stopped);
+    } finally {
+      dispatching.set(false);
+    }
+  }
+
+  private void deliver(String channel, DeliveryProvider provider) {
+    while (!stopped) {
+      var batch = queue.claim(channel, provider.maxBatchSize());
+      if (batch.isEmpty()) {
+        return;
+      }
+      List<DeliveryResult> results;
+      try {
+        results = provider.send(batch).toCompletableFuture().get(5, TimeUnit.MINUTES);
+      } catch (Exception e) {
+        if (e instanceof InterruptedException) {
+          Thread.currentThread().interrupt();
+        }
+        var reason = "Provider failed: " + e;
+        results =
+            batch.stream()
+                .<DeliveryResult>map(d -> new DeliveryResult.RetryLater(null, reason))
+                .toList();
+      }
+      queue.complete(queue.record(batch, results));
+    }
+  }
+
+  private ScheduledFuture<?> every(long millis, Runnable task) {
+    return executor.scheduleWithFixedDelay(
+        () -> guarded(task), millis, millis, TimeUnit.MILLISECONDS);
+  }
+
+  /** A failing round is logged and the loop goes on: the next round retries from the database. */
+  private void guarded(Runnable task) {
+    try {
+      task.run();
+    } catch (RuntimeException e) {
+      if (!stopped) {
+        LOG.log(Level.WARNING, "Background work failed; retrying on the next round", e);
+      }
+    }
+  }
+
+  @PreDestroy
+  void stop() {
+    stopped = true;
+    loops.forEach(f -> f.cancel(false));
+    if (providers != null) {
+      providers.close();
+    }
+  }
+}
