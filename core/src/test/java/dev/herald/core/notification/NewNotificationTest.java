@@ -1,0 +1,105 @@
+package dev.herald.core.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.herald.core.common.InvalidRequestException.FieldError;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class NewNotificationTest {
+
+  @Test
+  void usrNeedsEmails() {
+    assertThat(request(Scope.USR, List.of(), List.of(), null).problems())
+        .containsExactly(new FieldError("emails", "is required for scope USR"));
+    assertThat(request(Scope.USR, List.of("a@x.com"), List.of(), null).problems()).isEmpty();
+  }
+
+  @Test
+  void slnNeedsASolution() {
+    assertThat(request(Scope.SLN, List.of(), List.of(), null).problems())
+        .containsExactly(new FieldError("solutionId", "is required for scope SLN"));
+    assertThat(request(Scope.SLN, List.of(), List.of(), UUID.randomUUID()).problems()).isEmpty();
+  }
+
+  @Test
+  void slnGrpNeedsASolutionAndGroups() {
+    assertThat(request(Scope.SLN_GRP, List.of(), List.of(), null).problems())
+        .containsExactly(
+            new FieldError("solutionId", "is required for scope SLN_GRP"),
+            new FieldError("groups", "is required for scope SLN_GRP"));
+    assertThat(
+            request(Scope.SLN_GRP, List.of(), List.of("customers"), UUID.randomUUID()).problems())
+        .isEmpty();
+  }
+
+  @Test
+  void orgNeedsNothingElse() {
+    assertThat(request(Scope.ORG, List.of(), List.of(), null).problems()).isEmpty();
+  }
+
+  @Test
+  void missingScopeTitleAndTextAreNamed() {
+    var request =
+        new NewNotification(
+            null, null, null, null, " ", null, null, null, null, null, null, null, null, false,
+            null, null);
+    assertThat(request.problems())
+        .extracting(FieldError::field)
+        .containsExactly("title", "text", "scope");
+  }
+
+  @Test
+  void titleAndTextAreBounded() {
+    var request =
+        new NewNotification(
+            Scope.ORG,
+            null,
+            null,
+            null,
+            "t".repeat(NewNotification.MAX_TITLE + 1),
+            "x".repeat(NewNotification.MAX_TEXT + 1),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            false,
+            null,
+            null);
+    assertThat(request.problems()).extracting(FieldError::field).containsExactly("title", "text");
+  }
+
+  @Test
+  void defaultsAreTheDocumentedOnes() {
+    var request = request(Scope.ORG, null, null, null);
+    assertThat(request.screen()).isEqualTo("jig");
+    assertThat(request.inputs()).isEqualTo("{}");
+    assertThat(request.channels()).isEqualTo(Set.of(Channel.PUSH, Channel.INAPP));
+  }
+
+  private static NewNotification request(
+      Scope scope, List<String> emails, List<String> groups, UUID solutionId) {
+    return new NewNotification(
+        scope,
+        emails,
+        groups,
+        solutionId,
+        "Title",
+        "Text",
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        false,
+        null,
+        null);
+  }
+}
