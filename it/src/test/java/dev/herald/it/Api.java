@@ -36,6 +36,10 @@ final class Api {
     return base;
   }
 
+  String token() {
+    return token;
+  }
+
   Reply get(String path) {
     return send("GET", path, null, Map.of());
   }

@@ -46,6 +46,8 @@ public class InboxStreams {
     var stream = new Stream(sink, sse);
     open.add(stream);
     stream.subscription = feed.subscribe(memberId, stream::send);
+    // A first comment sends the response headers: the client knows it is subscribed.
+    stream.ping();
     if (lastEventId != null) {
       inbox.since(memberId, lastEventId, REPLAY_MAX).forEach(stream::send);
     }
