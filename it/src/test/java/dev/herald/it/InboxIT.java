@@ -41,7 +41,11 @@ class InboxIT extends HeraldIT {
     }
     var missed1 = send("second", "ann@example.com");
     var missed2 = send("third", "ann@example.com");
-    Eventually.await("both in the inbox", Duration.ofSeconds(10), () -> ann.get(org.path + "/inbox").items().size(), n -> n == 3);
+    Eventually.await(
+        "both in the inbox",
+        Duration.ofSeconds(10),
+        () -> ann.get(org.path + "/inbox").items().size(),
+        n -> n == 3);
     try (var resumed = new SseClient(uri, token, lastId)) {
       var first = Api.parse(resumed.next(Duration.ofSeconds(5)).data()).asJsonObject();
       var second = Api.parse(resumed.next(Duration.ofSeconds(5)).data()).asJsonObject();
@@ -66,7 +70,11 @@ class InboxIT extends HeraldIT {
     var first = send("one", "ann@example.com");
     send("two", "ann@example.com");
     send("three", "ann@example.com");
-    Eventually.await("three items", Duration.ofSeconds(10), () -> ann.get(org.path + "/inbox").items().size(), n -> n == 3);
+    Eventually.await(
+        "three items",
+        Duration.ofSeconds(10),
+        () -> ann.get(org.path + "/inbox").items().size(),
+        n -> n == 3);
     assertThat(ann.get(org.path + "/inbox/unread-count").json().getInt("count")).isEqualTo(3);
 
     assertThat(ann.post(org.path + "/inbox/" + first + "/read", null).status()).isEqualTo(204);
@@ -74,7 +82,8 @@ class InboxIT extends HeraldIT {
     assertThat(ann.get(org.path + "/inbox/unread-count").json().getInt("count")).isEqualTo(2);
     var unread = ann.get(org.path + "/inbox?unread=true").items();
     assertThat(unread).hasSize(2);
-    assertThat(unread.stream().map(i -> i.asJsonObject().getString("notificationId"))).doesNotContain(first);
+    assertThat(unread.stream().map(i -> i.asJsonObject().getString("notificationId")))
+        .doesNotContain(first);
 
     var page = ann.get(org.path + "/inbox?limit=2").json();
     assertThat(page.getJsonArray("items")).hasSize(2);
@@ -86,25 +95,43 @@ class InboxIT extends HeraldIT {
 
     assertThat(ann.post(org.path + "/inbox/read-all", null).json().getInt("marked")).isEqualTo(2);
     assertThat(ann.get(org.path + "/inbox/unread-count").json().getInt("count")).isZero();
-    assertThat(ann.post(org.path + "/inbox/00000000-0000-0000-0000-000000000001/read", null).status()).isEqualTo(404);
+    assertThat(
+            ann.post(org.path + "/inbox/00000000-0000-0000-0000-000000000001/read", null).status())
+        .isEqualTo(404);
   }
 
   @Test
   void devicesAreRegisteredOnceAndMoveWithTheirToken() {
-    var bob = org.token(org.admin.get(org.path + "/members?q=bob").items().getJsonObject(0).getString("id"), "MEMBER");
-    var first = ann.post(org.path + "/devices", "{\"platform\":\"android\",\"token\":\"shared-phone\"}");
+    var bob =
+        org.token(
+            org.admin.get(org.path + "/members?q=bob").items().getJsonObject(0).getString("id"),
+            "MEMBER");
+    var first =
+        ann.post(org.path + "/devices", "{\"platform\":\"android\",\"token\":\"shared-phone\"}");
     assertThat(first.status()).isEqualTo(201);
-    var again = bob.post(org.path + "/devices", "{\"platform\":\"android\",\"token\":\"shared-phone\"}");
+    var again =
+        bob.post(org.path + "/devices", "{\"platform\":\"android\",\"token\":\"shared-phone\"}");
     assertThat(again.json().getString("id")).isEqualTo(first.json().getString("id"));
     var annId = first.json().getString("memberId");
     assertThat(org.admin.get(org.path + "/members/" + annId + "/devices").items()).isEmpty();
-    assertThat(ann.post(org.path + "/devices", "{\"platform\":\"windows\",\"token\":\"x\"}").status()).isEqualTo(400);
-    assertThat(ann.delete(org.path + "/devices/" + first.json().getString("id")).status()).as("not ann's any more").isEqualTo(404);
-    assertThat(bob.delete(org.path + "/devices/" + first.json().getString("id")).status()).isEqualTo(204);
+    assertThat(
+            ann.post(org.path + "/devices", "{\"platform\":\"windows\",\"token\":\"x\"}").status())
+        .isEqualTo(400);
+    assertThat(ann.delete(org.path + "/devices/" + first.json().getString("id")).status())
+        .as("not ann's any more")
+        .isEqualTo(404);
+    assertThat(bob.delete(org.path + "/devices/" + first.json().getString("id")).status())
+        .isEqualTo(204);
   }
 
   private String send(String title, String email) {
-    return org.send(org.admin, "{\"title\":\"" + title + "\",\"text\":\"x\",\"scope\":\"USR\",\"emails\":[\"" + email + "\"]}")
+    return org.send(
+            org.admin,
+            "{\"title\":\""
+                + title
+                + "\",\"text\":\"x\",\"scope\":\"USR\",\"emails\":[\""
+                + email
+                + "\"]}")
         .getString("notificationId");
   }
 }

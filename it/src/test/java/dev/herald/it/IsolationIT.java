@@ -17,11 +17,14 @@ class IsolationIT extends HeraldIT {
     var bSolution = b.solution("s");
     b.group(bSolution, "g", bMember);
     var bNotification =
-        b.send(b.admin, "{\"title\":\"t\",\"text\":\"x\",\"scope\":\"ORG\"}").getString("notificationId");
+        b.send(b.admin, "{\"title\":\"t\",\"text\":\"x\",\"scope\":\"ORG\"}")
+            .getString("notificationId");
     var p = b.path;
     var requests =
         List.of(
-            new String[] {"POST", p + "/notifications", "{\"title\":\"t\",\"text\":\"x\",\"scope\":\"ORG\"}"},
+            new String[] {
+              "POST", p + "/notifications", "{\"title\":\"t\",\"text\":\"x\",\"scope\":\"ORG\"}"
+            },
             new String[] {"GET", p + "/notifications", null},
             new String[] {"GET", p + "/notifications/" + bNotification, null},
             new String[] {"GET", p + "/notifications/" + bNotification + "/deliveries", null},
@@ -44,10 +47,16 @@ class IsolationIT extends HeraldIT {
             new String[] {"PUT", p + "/solutions/" + bSolution + "/groups/g", null},
             new String[] {"DELETE", p + "/solutions/" + bSolution + "/groups/g", null},
             new String[] {"GET", p + "/solutions/" + bSolution + "/groups", null},
-            new String[] {"PUT", p + "/solutions/" + bSolution + "/groups/g/members/" + bMember, null},
-            new String[] {"DELETE", p + "/solutions/" + bSolution + "/groups/g/members/" + bMember, null},
+            new String[] {
+              "PUT", p + "/solutions/" + bSolution + "/groups/g/members/" + bMember, null
+            },
+            new String[] {
+              "DELETE", p + "/solutions/" + bSolution + "/groups/g/members/" + bMember, null
+            },
             new String[] {"GET", p + "/solutions/" + bSolution + "/groups/g/members", null},
-            new String[] {"POST", p + "/tokens", "{\"memberId\":\"" + bMember + "\",\"role\":\"ADMIN\"}"},
+            new String[] {
+              "POST", p + "/tokens", "{\"memberId\":\"" + bMember + "\",\"role\":\"ADMIN\"}"
+            },
             new String[] {"GET", p + "/tokens", null},
             new String[] {"DELETE", p + "/tokens/00000000-0000-0000-0000-000000000001", null},
             new String[] {"POST", p + "/devices", "{\"platform\":\"ios\",\"token\":\"t\"}"},
@@ -60,7 +69,12 @@ class IsolationIT extends HeraldIT {
     for (var r : requests) {
       var reply =
           adminOfA.send(
-              r[0], r[1], r[2], r[2] == null ? java.util.Map.of() : java.util.Map.of("Content-Type", "application/json"));
+              r[0],
+              r[1],
+              r[2],
+              r[2] == null
+                  ? java.util.Map.of()
+                  : java.util.Map.of("Content-Type", "application/json"));
       assertThat(reply.status()).as(r[0] + " " + r[1] + " -> " + reply).isEqualTo(404);
       assertThat(reply.body()).doesNotContain(bMember).doesNotContain("x@b.example");
     }

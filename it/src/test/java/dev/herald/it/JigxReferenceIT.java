@@ -55,7 +55,8 @@ class JigxReferenceIT extends HeraldIT {
     var reply = sender.post(org.path + "/notifications", body);
     assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
     var json = reply.json();
-    assertThat(json.getJsonObject("content").getString("title")).isEqualTo("🎉 New product promotion");
+    assertThat(json.getJsonObject("content").getString("title"))
+        .isEqualTo("🎉 New product promotion");
     assertThat(json.getJsonObject("content").getJsonObject("inputs").getInt("price")).isEqualTo(34);
     assertThat(json.getString("scope")).isEqualTo("SLN_GRP");
   }
@@ -96,7 +97,8 @@ class JigxReferenceIT extends HeraldIT {
             .replace("{{solutionId}}", solution);
     var reply = sender.post(org.path + "/notifications", body);
     assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
-    assertThat(reply.json().getJsonObject("content").getString("jigId")).isEqualTo("notification-form");
+    assertThat(reply.json().getJsonObject("content").getString("jigId"))
+        .isEqualTo("notification-form");
   }
 
   @Test

@@ -43,7 +43,9 @@ class NotificationScopesIT extends HeraldIT {
 
   @Test
   void usrReachesTheNamedMembersOnly() {
-    var sent = org.send(sender, body("\"scope\":\"USR\",\"emails\":[\"ANN@example.com\",\"dan@example.com\"]"));
+    var sent =
+        org.send(
+            sender, body("\"scope\":\"USR\",\"emails\":[\"ANN@example.com\",\"dan@example.com\"]"));
     awaitState(sent, "COMPLETED");
     assertRecipients(sent, "ann", "dan");
   }
@@ -68,7 +70,13 @@ class NotificationScopesIT extends HeraldIT {
     awaitState(sent, "COMPLETED");
     assertRecipients(sent, "ann", "cat");
     var ann = inboxes.get("ann").get(org.path + "/inbox").items();
-    assertThat(ann.stream().filter(i -> i.asJsonObject().getString("notificationId").equals(sent.getString("notificationId"))))
+    assertThat(
+            ann.stream()
+                .filter(
+                    i ->
+                        i.asJsonObject()
+                            .getString("notificationId")
+                            .equals(sent.getString("notificationId"))))
         .hasSize(1);
   }
 
@@ -84,7 +92,13 @@ class NotificationScopesIT extends HeraldIT {
   @Test
   void aScheduledNotificationWaitsForItsStartTime() {
     var startAt = Instant.now().plusSeconds(3).toString();
-    var sent = org.send(sender, body("\"scope\":\"USR\",\"emails\":[\"bob@example.com\"],\"startAt\":\"" + startAt + "\""));
+    var sent =
+        org.send(
+            sender,
+            body(
+                "\"scope\":\"USR\",\"emails\":[\"bob@example.com\"],\"startAt\":\""
+                    + startAt
+                    + "\""));
     assertThat(sent.getString("state")).isEqualTo("SCHEDULED");
     assertThat(inboxIds("bob")).doesNotContain(sent.getString("notificationId"));
     awaitState(sent, "COMPLETED");
@@ -114,25 +128,49 @@ class NotificationScopesIT extends HeraldIT {
 
   @Test
   void deliveriesShowEachRecipientAndChannel() {
-    var sent = org.send(sender, body("\"scope\":\"USR\",\"emails\":[\"ann@example.com\",\"bob@example.com\"]"));
+    var sent =
+        org.send(
+            sender, body("\"scope\":\"USR\",\"emails\":[\"ann@example.com\",\"bob@example.com\"]"));
     awaitState(sent, "COMPLETED");
-    var deliveries = sender.get(org.path + "/notifications/" + sent.getString("notificationId") + "/deliveries").items();
+    var deliveries =
+        sender
+            .get(org.path + "/notifications/" + sent.getString("notificationId") + "/deliveries")
+            .items();
     assertThat(deliveries).hasSize(2);
     assertThat(deliveries.stream().map(d -> d.asJsonObject().getString("email")))
         .containsExactlyInAnyOrder("ann@example.com", "bob@example.com");
-    assertThat(deliveries.stream().map(d -> d.asJsonObject().getString("channel"))).containsOnly("inapp");
-    assertThat(deliveries.stream().map(d -> d.asJsonObject().getString("state"))).containsOnly("DELIVERED");
+    assertThat(deliveries.stream().map(d -> d.asJsonObject().getString("channel")))
+        .containsOnly("inapp");
+    assertThat(deliveries.stream().map(d -> d.asJsonObject().getString("state")))
+        .containsOnly("DELIVERED");
   }
 
   @Test
   void pushDeliveriesWaitForAProviderWhileTheInboxIsServed() {
     var bob = inboxes.get("bob");
-    assertThat(bob.post(org.path + "/devices", "{\"platform\":\"ios\",\"token\":\"bob-phone\"}").status()).isEqualTo(201);
+    assertThat(
+            bob.post(org.path + "/devices", "{\"platform\":\"ios\",\"token\":\"bob-phone\"}")
+                .status())
+        .isEqualTo(201);
     var sent = org.send(sender, body("\"scope\":\"USR\",\"emails\":[\"bob@example.com\"]"));
     var processing = awaitState(sent, "PROCESSING");
-    Eventually.await("the inbox item", Duration.ofSeconds(5), () -> inboxIds("bob"), ids -> ids.contains(sent.getString("notificationId")));
-    var counters = sender.get(org.path + "/notifications/" + sent.getString("notificationId")).json().getJsonObject("counters");
-    assertThat(counters.getJsonObject("byChannel").getJsonObject("push").getJsonNumber("pending").longValue()).isEqualTo(1);
+    Eventually.await(
+        "the inbox item",
+        Duration.ofSeconds(5),
+        () -> inboxIds("bob"),
+        ids -> ids.contains(sent.getString("notificationId")));
+    var counters =
+        sender
+            .get(org.path + "/notifications/" + sent.getString("notificationId"))
+            .json()
+            .getJsonObject("counters");
+    assertThat(
+            counters
+                .getJsonObject("byChannel")
+                .getJsonObject("push")
+                .getJsonNumber("pending")
+                .longValue())
+        .isEqualTo(1);
     assertThat(processing.getString("state")).isEqualTo("PROCESSING");
   }
 
@@ -142,12 +180,15 @@ class NotificationScopesIT extends HeraldIT {
     var second = org.send(sender, body("\"scope\":\"SLN\",\"solutionId\":\"" + solution + "\""));
     var third = org.send(sender, body("\"scope\":\"ORG\""));
     var page1 = sender.get(org.path + "/notifications?limit=2");
-    assertThat(ids(page1.items())).containsExactly(third.getString("notificationId"), second.getString("notificationId"));
+    assertThat(ids(page1.items()))
+        .containsExactly(third.getString("notificationId"), second.getString("notificationId"));
     var cursor = page1.json().getString("nextCursor");
     var page2 = sender.get(org.path + "/notifications?limit=2&cursor=" + cursor).json();
     assertThat(ids(page2.getJsonArray("items"))).startsWith(first.getString("notificationId"));
     var slnOnly = sender.get(org.path + "/notifications?scope=SLN&solutionId=" + solution).items();
-    assertThat(ids(slnOnly)).contains(second.getString("notificationId")).doesNotContain(first.getString("notificationId"));
+    assertThat(ids(slnOnly))
+        .contains(second.getString("notificationId"))
+        .doesNotContain(first.getString("notificationId"));
     assertThat(sender.get(org.path + "/notifications?state=NOPE").status()).isEqualTo(400);
     assertThat(sender.get(org.path + "/notifications?cursor=%21%21").status()).isEqualTo(400);
   }
@@ -173,11 +214,13 @@ class NotificationScopesIT extends HeraldIT {
   private JsonObject awaitState(JsonObject sent, String state) {
     var path = org.path + "/notifications/" + sent.getString("notificationId");
     return Eventually.await(
-        "state " + state, Duration.ofSeconds(15), () -> sender.get(path).json(), n -> n.getString("state").equals(state));
+        "state " + state,
+        Duration.ofSeconds(15),
+        () -> sender.get(path).json(),
+        n -> n.getString("state").equals(state));
   }
 
   private static String body(String scopeFields) {
     return "{\"content\":{\"title\":\"Hello\",\"text\":\"World\"}," + scopeFields + "}";
   }
-
 }

@@ -13,6 +13,7 @@ final class Organization {
 
   final String id;
   final String path;
+
   /** The system administrator, acting as ADMIN here. */
   final Api admin;
 
@@ -26,7 +27,8 @@ final class Organization {
     var id = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     var reply =
         systemAdmin.post(
-            "/v2.0/tool/organizations", "{\"id\":" + Api.q(id) + ",\"name\":" + Api.q(prefix) + "}");
+            "/v2.0/tool/organizations",
+            "{\"id\":" + Api.q(id) + ",\"name\":" + Api.q(prefix) + "}");
     assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
     return new Organization(id, systemAdmin);
   }
@@ -54,7 +56,14 @@ final class Organization {
     for (var memberId : memberIds) {
       assertThat(
               admin
-                  .put(path + "/solutions/" + solutionId + "/groups/" + group + "/members/" + memberId)
+                  .put(
+                      path
+                          + "/solutions/"
+                          + solutionId
+                          + "/groups/"
+                          + group
+                          + "/members/"
+                          + memberId)
                   .status())
           .isEqualTo(204);
     }
@@ -64,7 +73,8 @@ final class Organization {
   Api token(String memberId, String role) {
     var reply =
         admin.post(
-            path + "/tokens", "{\"memberId\":" + Api.q(memberId) + ",\"role\":" + Api.q(role) + "}");
+            path + "/tokens",
+            "{\"memberId\":" + Api.q(memberId) + ",\"role\":" + Api.q(role) + "}");
     assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
     return admin.as(reply.json().getString("token"));
   }

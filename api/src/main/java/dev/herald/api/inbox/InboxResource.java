@@ -39,7 +39,7 @@ public class InboxResource {
   @GET
   public PageResponse<InboxItemResponse> list(
       @QueryParam("unread") boolean unreadOnly,
-      @QueryParam("limit") Integer limit,
+      @QueryParam("limit") String limit,
       @QueryParam("cursor") String cursor) {
     return PageResponse.of(
         inbox.list(caller.ownMemberIn(organizationId), unreadOnly, limit, cursor),

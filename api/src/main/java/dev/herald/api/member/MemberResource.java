@@ -74,7 +74,7 @@ public class MemberResource {
   @GET
   public PageResponse<MemberResponse> search(
       @QueryParam("q") String q,
-      @QueryParam("limit") Integer limit,
+      @QueryParam("limit") String limit,
       @QueryParam("cursor") String cursor) {
     return PageResponse.of(members.search(organizationId, q, limit, cursor), MemberResponse::of);
   }

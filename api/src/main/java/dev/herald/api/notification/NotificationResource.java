@@ -58,7 +58,7 @@ public class NotificationResource {
       @QueryParam("state") String state,
       @QueryParam("scope") String scope,
       @QueryParam("solutionId") String solutionId,
-      @QueryParam("limit") Integer limit,
+      @QueryParam("limit") String limit,
       @QueryParam("cursor") String cursor) {
     var page =
         notifications.list(
@@ -83,7 +83,7 @@ public class NotificationResource {
   @Path("{notificationId}/deliveries")
   public PageResponse<DeliveryResponse> deliveries(
       @PathParam("notificationId") String id,
-      @QueryParam("limit") Integer limit,
+      @QueryParam("limit") String limit,
       @QueryParam("cursor") String cursor) {
     return PageResponse.of(
         notifications.deliveries(

@@ -48,7 +48,7 @@ public class SolutionResource {
 
   @GET
   public PageResponse<SolutionResponse> list(
-      @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+      @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
     return PageResponse.of(solutions.list(organizationId, limit, cursor), SolutionResponse::of);
   }
 
@@ -94,7 +94,7 @@ public class SolutionResource {
   @Path("{solutionId}/members")
   public PageResponse<MemberResponse> members(
       @PathParam("solutionId") String solutionId,
-      @QueryParam("limit") Integer limit,
+      @QueryParam("limit") String limit,
       @QueryParam("cursor") String cursor) {
     return PageResponse.of(
         solutions.members(organizationId, solution(solutionId), limit, cursor), MemberResponse::of);
@@ -149,7 +149,7 @@ public class SolutionResource {
   public PageResponse<MemberResponse> groupMembers(
       @PathParam("solutionId") String solutionId,
       @PathParam("group") String group,
-      @QueryParam("limit") Integer limit,
+      @QueryParam("limit") String limit,
       @QueryParam("cursor") String cursor) {
     return PageResponse.of(
         solutions.groupMembers(organizationId, solution(solutionId), group, limit, cursor),

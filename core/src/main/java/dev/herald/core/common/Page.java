@@ -30,14 +30,19 @@ public record Page<T>(List<T> items, String nextCursor) {
   }
 
   /** Checks a requested page size: {@code null} means the default. */
-  public static int limit(Integer requested) {
-    if (requested == null) {
+  public static int limit(String requested) {
+    if (requested == null || requested.isBlank()) {
       return DEFAULT_LIMIT;
     }
-    if (requested < 1 || requested > MAX_LIMIT) {
-      throw new InvalidRequestException("limit must be between 1 and " + MAX_LIMIT);
+    try {
+      var limit = Integer.parseInt(requested.trim());
+      if (limit >= 1 && limit <= MAX_LIMIT) {
+        return limit;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
     }
-    return requested;
+    throw new InvalidRequestException("limit must be a number between 1 and " + MAX_LIMIT);
   }
 
   public <R> Page<R> map(Function<T, R> mapper) {

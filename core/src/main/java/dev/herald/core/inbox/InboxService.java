@@ -30,7 +30,7 @@ public class InboxService {
 
   /** The member's inbox, newest first. */
   @Transactional(Transactional.TxType.SUPPORTS)
-  public Page<InboxItem> list(UUID memberId, boolean unreadOnly, Integer limit, String cursor) {
+  public Page<InboxItem> list(UUID memberId, boolean unreadOnly, String limit, String cursor) {
     var size = Page.limit(limit);
     var after = Cursor.decode(cursor, 1);
     long before;

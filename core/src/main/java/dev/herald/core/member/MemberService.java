@@ -100,7 +100,7 @@ public class MemberService {
 
   /** Members whose e-mail, name or external id contains {@code q}, ordered by e-mail. */
   @Transactional(Transactional.TxType.SUPPORTS)
-  public Page<Member> search(String organizationId, String q, Integer limit, String cursor) {
+  public Page<Member> search(String organizationId, String q, String limit, String cursor) {
     var size = Page.limit(limit);
     var after = Cursor.decode(cursor, 1);
     var jpql = new StringBuilder("select m from Member m where m.organizationId = :org");

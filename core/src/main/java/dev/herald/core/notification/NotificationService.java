@@ -114,11 +114,14 @@ public class NotificationService {
     var keys = emails.stream().map(dev.herald.core.member.Member::emailKey).distinct().toList();
     for (int i = 0; i < keys.size(); i += CHUNK) {
       var chunk = keys.subList(i, Math.min(keys.size(), i + CHUNK));
-      var placeholders = String.join(",", chunk.stream().map(k -> "?").toList());
+      var placeholders = new StringBuilder();
+      for (int k = 0; k < chunk.size(); k++) {
+        placeholders.append(k == 0 ? "?" : ",?").append(k + 3);
+      }
       var insert =
           em.createNativeQuery(
-              "INSERT INTO notification_recipient (notification_id, member_id) SELECT ?, id FROM"
-                  + " member WHERE organization_id = ? AND email_key IN ("
+              "INSERT INTO notification_recipient (notification_id, member_id) SELECT ?1, id FROM"
+                  + " member WHERE organization_id = ?2 AND email_key IN ("
                   + placeholders
                   + ")");
       insert.setParameter(1, notificationId).setParameter(2, organizationId);
@@ -167,7 +170,7 @@ public class NotificationService {
       NotificationState state,
       Scope scope,
       UUID solutionId,
-      Integer limit,
+      String limit,
       String cursor) {
     var size = Page.limit(limit);
     var after = Cursor.decode(cursor, 2);
@@ -248,7 +251,7 @@ public class NotificationService {
   /** The deliveries of a notification in the order they were created. */
   @Transactional(Transactional.TxType.SUPPORTS)
   public Page<DeliveryView> deliveries(
-      String organizationId, UUID id, Integer limit, String cursor) {
+      String organizationId, UUID id, String limit, String cursor) {
     get(organizationId, id);
     var size = Page.limit(limit);
     var after = Cursor.decode(cursor, 1);

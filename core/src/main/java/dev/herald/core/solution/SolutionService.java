@@ -41,7 +41,7 @@ public class SolutionService {
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)
-  public Page<Solution> list(String organizationId, Integer limit, String cursor) {
+  public Page<Solution> list(String organizationId, String limit, String cursor) {
     var size = Page.limit(limit);
     var after = Cursor.decode(cursor, 2);
     var query =
@@ -110,8 +110,7 @@ public class SolutionService {
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)
-  public Page<Member> members(
-      String organizationId, UUID solutionId, Integer limit, String cursor) {
+  public Page<Member> members(String organizationId, UUID solutionId, String limit, String cursor) {
     get(organizationId, solutionId);
     return memberPage(
         "SELECT m.* FROM member m JOIN solution_member x ON x.member_id = m.id"
@@ -174,7 +173,7 @@ public class SolutionService {
 
   @Transactional(Transactional.TxType.SUPPORTS)
   public Page<Member> groupMembers(
-      String organizationId, UUID solutionId, String name, Integer limit, String cursor) {
+      String organizationId, UUID solutionId, String name, String limit, String cursor) {
     var group = group(organizationId, solutionId, name);
     return memberPage(
         "SELECT m.* FROM member m JOIN group_member x ON x.member_id = m.id WHERE x.group_id = ?1",
@@ -217,7 +216,7 @@ public class SolutionService {
   }
 
   @SuppressWarnings("unchecked")
-  private Page<Member> memberPage(String sql, UUID owner, Integer limit, String cursor) {
+  private Page<Member> memberPage(String sql, UUID owner, String limit, String cursor) {
     var size = Page.limit(limit);
     var after = Cursor.decode(cursor, 1);
     var query =
