@@ -3,8 +3,8 @@ package dev.herald.api.inbox;
 import dev.herald.core.inbox.InboxFeed;
 import dev.herald.core.inbox.InboxItem;
 import dev.herald.core.inbox.InboxService;
+import dev.herald.core.runtime.ContainerExecutor;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -36,8 +36,7 @@ public class InboxStreams {
   @Inject InboxFeed feed;
   @Inject InboxService inbox;
 
-  @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
-  ManagedScheduledExecutorService executor;
+  private volatile ManagedScheduledExecutorService executor;
 
   private final Set<Stream> open = ConcurrentHashMap.newKeySet();
   private volatile ScheduledFuture<?> heartbeat;
@@ -56,6 +55,7 @@ public class InboxStreams {
 
   private synchronized void startHeartbeat() {
     if (heartbeat == null) {
+      executor = ContainerExecutor.get();
       heartbeat = executor.scheduleWithFixedDelay(this::beat, 15, 15, TimeUnit.SECONDS);
     }
   }

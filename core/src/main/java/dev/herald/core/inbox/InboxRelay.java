@@ -28,6 +28,11 @@ public class InboxRelay {
   private final InboxFeed feed;
   private final Map<UUID, Instant> seen = new ConcurrentHashMap<>();
 
+  /** For the CDI proxy only. */
+  InboxRelay() {
+    this(null, null);
+  }
+
   @Inject
   InboxRelay(InboxService inbox, InboxFeed feed) {
     this.inbox = inbox;

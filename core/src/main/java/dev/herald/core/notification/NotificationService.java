@@ -41,6 +41,11 @@ public class NotificationService {
   private final MemberService members;
   private final Event<NotificationAccepted> accepted;
 
+  /** For the CDI proxy only. */
+  NotificationService() {
+    this(null, null);
+  }
+
   @Inject
   NotificationService(MemberService members, Event<NotificationAccepted> accepted) {
     this.members = members;

@@ -22,6 +22,11 @@ public class Bootstrap {
   private final MemberService members;
   private final TokenService tokens;
 
+  /** For the CDI proxy only. */
+  Bootstrap() {
+    this(null, null, null);
+  }
+
   @Inject
   Bootstrap(OrganizationService organizations, MemberService members, TokenService tokens) {
     this.organizations = organizations;

@@ -10,11 +10,13 @@ import dev.herald.core.notification.NotificationAccepted;
 import dev.herald.core.organization.Bootstrap;
 import dev.herald.spi.DeliveryProvider;
 import dev.herald.spi.DeliveryResult;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
@@ -33,14 +35,15 @@ import java.util.logging.Logger;
  * Starts Herald's background work when the application starts and stops it when it stops. Every
  * node runs the same loops; the queue's SKIP LOCKED claims keep their work apart.
  */
-@ApplicationScoped
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class HeraldRuntime {
 
   private static final Logger LOG = Logger.getLogger(HeraldRuntime.class.getName());
   private static final int DISPATCH_BATCH = 10;
 
-  @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
-  ManagedScheduledExecutorService executor;
+  private volatile ManagedScheduledExecutorService executor;
 
   @Inject Bootstrap bootstrap;
   @Inject JtaTransactor transactor;
@@ -54,7 +57,14 @@ public class HeraldRuntime {
   private DeliveryQueue queue;
   private ProviderRegistry providers;
 
-  void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
+  /**
+   * Starts the background work. A start-up singleton rather than a CDI start-up observer: only here
+   * does every server give library-jar beans their naming environment (persistence contexts,
+   * datasources) this early.
+   */
+  @PostConstruct
+  void start() {
+    executor = ContainerExecutor.get();
     bootstrap.run();
     var clock = Clock.systemUTC();
     dispatcher = new Dispatcher(transactor, clock);
@@ -80,7 +90,8 @@ public class HeraldRuntime {
   }
 
   /** Dispatches a notification as soon as the transaction that accepted it commits. */
-  void onAccepted(@Observes(during = TransactionPhase.AFTER_SUCCESS) NotificationAccepted event) {
+  public void onAccepted(
+      @Observes(during = TransactionPhase.AFTER_SUCCESS) NotificationAccepted event) {
     if (!stopped && executor != null && !event.startAt().isAfter(Instant.now())) {
       executor.execute(this::dispatch);
     }

@@ -1,5 +1,6 @@
 package dev.herald.core.schema;
 
+import dev.herald.core.notification.Notification;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -10,25 +11,21 @@ import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.integrator.spi.Integrator;
 
 /**
- * Migrates the database with Flyway while Hibernate boots the {@code herald} persistence unit, so
- * the schema is current before Hibernate validates it. Hibernate calls integrators before its
- * schema tooling runs, and every server builds the persistence unit at deploy time, which makes
- * this the one start-up hook that works the same on Payara, WildFly and in a host application.
+ * Migrates the database with Flyway while Hibernate boots the persistence unit that maps Herald's
+ * entities (the {@code herald} unit), so the schema is current before Hibernate validates it.
+ * Hibernate calls integrators before its schema tooling runs, and every server builds the
+ * persistence unit at deploy time, which makes this the one start-up hook that works the same on
+ * Payara, WildFly and in a host application.
  */
 public final class FlywayIntegrator implements Integrator {
 
   private static final Logger LOG = Logger.getLogger(FlywayIntegrator.class.getName());
 
-  /** The persistence unit whose database Herald owns. */
-  public static final String PERSISTENCE_UNIT = "herald";
-
   @Override
   public void integrate(
       Metadata metadata, BootstrapContext bootstrapContext, SessionFactoryImplementor factory) {
-    var unit = factory.getSessionFactoryOptions().getSessionFactoryName();
-    var name = factory.getProperties().get("hibernate.ejb.persistenceUnitName");
-    if (!PERSISTENCE_UNIT.equals(name) && !PERSISTENCE_UNIT.equals(unit)) {
-      return;
+    if (metadata.getEntityBinding(Notification.class.getName()) == null) {
+      return; // another persistence unit of a host application
     }
     var dataSource =
         factory

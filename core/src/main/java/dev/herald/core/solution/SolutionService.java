@@ -29,6 +29,11 @@ public class SolutionService {
 
   private final MemberService members;
 
+  /** For the CDI proxy only. */
+  SolutionService() {
+    this(null);
+  }
+
   @Inject
   SolutionService(MemberService members) {
     this.members = members;
