@@ -76,7 +76,6 @@ public class TokenService {
   }
 
   /** The caller a presented token stands for, if it is known, not revoked and not expired. */
-  @Transactional(Transactional.TxType.SUPPORTS)
   public Optional<Caller> authenticate(String secret) {
     return em.createQuery(
             "select t from AccessToken t where t.tokenHash = :hash", AccessToken.class)
@@ -87,7 +86,6 @@ public class TokenService {
         .map(t -> new Caller(t.id(), t.organizationId(), t.memberId(), t.role(), t.systemAdmin()));
   }
 
-  @Transactional(Transactional.TxType.SUPPORTS)
   public List<AccessToken> list(String organizationId) {
     return em.createQuery(
             "select t from AccessToken t where t.organizationId = :org order by t.createdAt, t.id",

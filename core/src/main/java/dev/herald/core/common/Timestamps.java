@@ -26,23 +26,6 @@ public final class Timestamps {
     return instant == null ? null : FORMAT.format(instant);
   }
 
-  /** A timestamp as a JPA native query returns it, which differs by database and driver. */
-  public static Instant fromDatabase(Object value) {
-    if (value == null) {
-      return null;
-    }
-    if (value instanceof Instant instant) {
-      return instant;
-    }
-    if (value instanceof java.time.OffsetDateTime odt) {
-      return odt.toInstant();
-    }
-    if (value instanceof java.sql.Timestamp ts) {
-      return ts.toInstant();
-    }
-    throw new IllegalStateException("Not a timestamp: " + value.getClass());
-  }
-
   /** Parses an ISO-8601 instant with an offset, e.g. {@code 2026-01-01T10:00:00.000Z}. */
   public static Instant parse(String field, String text) {
     try {

@@ -1,5 +1,6 @@
 package dev.herald.core.delivery;
 
+import dev.herald.core.common.Columns;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -48,8 +49,7 @@ final class Sql {
   }
 
   static UUID uuid(ResultSet rs, String column) throws SQLException {
-    var value = rs.getObject(column);
-    return value == null ? null : value instanceof UUID u ? u : UUID.fromString(value.toString());
+    return Columns.uuid(rs.getObject(column));
   }
 
   static Integer integer(ResultSet rs, String column) throws SQLException {

@@ -64,7 +64,6 @@ public class DeviceService {
     em.remove(device);
   }
 
-  @Transactional(Transactional.TxType.SUPPORTS)
   public List<Device> ofMember(String organizationId, UUID memberId) {
     return em.createQuery(
             "select d from Device d where d.organizationId = :org and d.memberId = :m"

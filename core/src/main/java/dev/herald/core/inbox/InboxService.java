@@ -1,5 +1,6 @@
 package dev.herald.core.inbox;
 
+import dev.herald.core.common.Columns;
 import dev.herald.core.common.Cursor;
 import dev.herald.core.common.InvalidRequestException;
 import dev.herald.core.common.NotFoundException;
@@ -29,7 +30,6 @@ public class InboxService {
   EntityManager em;
 
   /** The member's inbox, newest first. */
-  @Transactional(Transactional.TxType.SUPPORTS)
   public Page<InboxItem> list(UUID memberId, boolean unreadOnly, String limit, String cursor) {
     var size = Page.limit(limit);
     var after = Cursor.decode(cursor, 1);
@@ -54,7 +54,6 @@ public class InboxService {
   }
 
   /** Items after an event id, oldest first: what a reconnecting stream missed. */
-  @Transactional(Transactional.TxType.SUPPORTS)
   public List<InboxItem> since(UUID memberId, long lastEventId, int max) {
     return query(
         SELECT + " WHERE i.member_id = ?1" + VISIBLE + " AND i.id > ?3 ORDER BY i.id",
@@ -65,7 +64,6 @@ public class InboxService {
   }
 
   /** The items of one notification for some members, for the live feed. */
-  @Transactional(Transactional.TxType.SUPPORTS)
   public List<InboxItem> ofNotification(UUID notificationId, Collection<UUID> memberIds) {
     var items = new ArrayList<InboxItem>();
     var ids = List.copyOf(memberIds);
@@ -92,7 +90,6 @@ public class InboxService {
   }
 
   /** Notifications dispatched since a moment, oldest first: the live feed's source of news. */
-  @Transactional(Transactional.TxType.SUPPORTS)
   public List<UUID> dispatchedSince(Instant since) {
     return em.createQuery(
             "select n.id from Notification n where n.dispatchedAt >= :since order by n.dispatchedAt",
@@ -102,7 +99,6 @@ public class InboxService {
         .getResultList();
   }
 
-  @Transactional(Transactional.TxType.SUPPORTS)
   public long unreadCount(UUID memberId) {
     return ((Number)
             em.createNativeQuery(
@@ -155,15 +151,15 @@ public class InboxService {
       items.add(
           new InboxItem(
               ((Number) r[0]).longValue(),
-              (UUID) r[1],
-              (UUID) r[2],
+              Columns.uuid(r[1]),
+              Columns.uuid(r[2]),
               (String) r[3],
               (String) r[4],
               (String) r[5],
               (String) r[6],
               (String) r[7],
-              Timestamps.fromDatabase(r[8]),
-              Timestamps.fromDatabase(r[9])));
+              Columns.instant(r[8]),
+              Columns.instant(r[9])));
     }
     return items;
   }

@@ -89,7 +89,6 @@ public class MemberService {
     return created;
   }
 
-  @Transactional(Transactional.TxType.SUPPORTS)
   public Member get(String organizationId, UUID memberId) {
     var member = memberId == null ? null : em.find(Member.class, memberId);
     if (member == null || !member.organizationId().equals(organizationId)) {
@@ -99,7 +98,6 @@ public class MemberService {
   }
 
   /** Members whose e-mail, name or external id contains {@code q}, ordered by e-mail. */
-  @Transactional(Transactional.TxType.SUPPORTS)
   public Page<Member> search(String organizationId, String q, String limit, String cursor) {
     var size = Page.limit(limit);
     var after = Cursor.decode(cursor, 1);
@@ -159,7 +157,6 @@ public class MemberService {
    * Maps e-mails to member ids, case-insensitively; the keys of the result are the e-mails as
    * given. E-mails that are not members are missing from the result.
    */
-  @Transactional(Transactional.TxType.SUPPORTS)
   public Map<String, UUID> idsByEmail(String organizationId, Collection<String> emails) {
     var byKey = new HashMap<String, UUID>();
     var keys = emails.stream().map(Member::emailKey).distinct().toList();
@@ -182,7 +179,6 @@ public class MemberService {
     return result;
   }
 
-  @Transactional(Transactional.TxType.SUPPORTS)
   public Optional<Member> findByEmail(String organizationId, String email) {
     return em.createQuery(
             "select m from Member m where m.organizationId = :org and m.emailKey = :key",
@@ -193,7 +189,6 @@ public class MemberService {
         .findFirst();
   }
 
-  @Transactional(Transactional.TxType.SUPPORTS)
   public Optional<Member> findByExternalId(String organizationId, String externalId) {
     return em.createQuery(
             "select m from Member m where m.organizationId = :org and m.externalId = :ext",

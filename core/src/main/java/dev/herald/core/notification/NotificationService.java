@@ -1,6 +1,7 @@
 package dev.herald.core.notification;
 
 import dev.herald.core.auth.Caller;
+import dev.herald.core.common.Columns;
 import dev.herald.core.common.ConflictException;
 import dev.herald.core.common.Cursor;
 import dev.herald.core.common.InvalidRequestException;
@@ -159,7 +160,6 @@ public class NotificationService {
         .findFirst();
   }
 
-  @Transactional(Transactional.TxType.SUPPORTS)
   public Notification get(String organizationId, UUID id) {
     var notification = id == null ? null : em.find(Notification.class, id);
     if (notification == null || !notification.organizationId().equals(organizationId)) {
@@ -169,7 +169,6 @@ public class NotificationService {
   }
 
   /** Notifications newest first, optionally filtered. */
-  @Transactional(Transactional.TxType.SUPPORTS)
   public Page<Notification> list(
       String organizationId,
       NotificationState state,
@@ -220,7 +219,6 @@ public class NotificationService {
   }
 
   /** Delivery counts of a notification, in total and per channel. */
-  @Transactional(Transactional.TxType.SUPPORTS)
   public Counters counters(Notification notification) {
     var byChannel = new LinkedHashMap<String, long[]>();
     @SuppressWarnings("unchecked")
@@ -254,7 +252,6 @@ public class NotificationService {
   }
 
   /** The deliveries of a notification in the order they were created. */
-  @Transactional(Transactional.TxType.SUPPORTS)
   public Page<DeliveryView> deliveries(
       String organizationId, UUID id, String limit, String cursor) {
     get(organizationId, id);
@@ -282,16 +279,16 @@ public class NotificationService {
       views.add(
           new DeliveryView(
               ((Number) r[0]).longValue(),
-              (UUID) r[1],
+              Columns.uuid(r[1]),
               (String) r[2],
               (String) r[3],
               (String) r[4],
-              (UUID) r[5],
+              Columns.uuid(r[5]),
               (String) r[6],
               ((Number) r[7]).intValue(),
               (String) r[8],
               (String) r[9],
-              Timestamps.fromDatabase(r[10])));
+              Columns.instant(r[10])));
     }
     return Page.of(views, size, v -> Cursor.encode(Long.toString(v.id())));
   }

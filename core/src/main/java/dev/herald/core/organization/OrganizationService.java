@@ -48,24 +48,20 @@ public class OrganizationService {
     return organization;
   }
 
-  @Transactional(Transactional.TxType.SUPPORTS)
   public List<Organization> list() {
     return em.createQuery(
             "select o from Organization o order by o.createdAt, o.id", Organization.class)
         .getResultList();
   }
 
-  @Transactional(Transactional.TxType.SUPPORTS)
   public Optional<Organization> find(String id) {
     return Optional.ofNullable(em.find(Organization.class, id));
   }
 
-  @Transactional(Transactional.TxType.SUPPORTS)
   public Organization get(String id) {
     return find(id).orElseThrow(() -> new NotFoundException("Organization not found"));
   }
 
-  @Transactional(Transactional.TxType.SUPPORTS)
   public Optional<Organization> findByCompanyId(int companyId) {
     return em.createQuery("select o from Organization o where o.companyId = :c", Organization.class)
         .setParameter("c", companyId)
@@ -73,7 +69,6 @@ public class OrganizationService {
         .findFirst();
   }
 
-  @Transactional(Transactional.TxType.SUPPORTS)
   public boolean any() {
     return !em.createQuery("select o.id from Organization o", String.class)
         .setMaxResults(1)

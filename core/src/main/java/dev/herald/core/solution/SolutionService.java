@@ -45,7 +45,6 @@ public class SolutionService {
     return solution;
   }
 
-  @Transactional(Transactional.TxType.SUPPORTS)
   public Page<Solution> list(String organizationId, String limit, String cursor) {
     var size = Page.limit(limit);
     var after = Cursor.decode(cursor, 2);
@@ -67,7 +66,6 @@ public class SolutionService {
         s -> Cursor.encode(s.createdAt().toString(), s.id().toString()));
   }
 
-  @Transactional(Transactional.TxType.SUPPORTS)
   public Solution get(String organizationId, UUID solutionId) {
     var solution = solutionId == null ? null : em.find(Solution.class, solutionId);
     if (solution == null || !solution.organizationId().equals(organizationId)) {
@@ -114,7 +112,6 @@ public class SolutionService {
         .executeUpdate();
   }
 
-  @Transactional(Transactional.TxType.SUPPORTS)
   public Page<Member> members(String organizationId, UUID solutionId, String limit, String cursor) {
     get(organizationId, solutionId);
     return memberPage(
@@ -145,7 +142,6 @@ public class SolutionService {
     em.remove(group(organizationId, solutionId, name));
   }
 
-  @Transactional(Transactional.TxType.SUPPORTS)
   public List<SolutionGroup> groups(String organizationId, UUID solutionId) {
     get(organizationId, solutionId);
     return em.createQuery(
@@ -176,7 +172,6 @@ public class SolutionService {
         .executeUpdate();
   }
 
-  @Transactional(Transactional.TxType.SUPPORTS)
   public Page<Member> groupMembers(
       String organizationId, UUID solutionId, String name, String limit, String cursor) {
     var group = group(organizationId, solutionId, name);
@@ -188,7 +183,6 @@ public class SolutionService {
   }
 
   /** The ids of a solution's groups by name; names that are not groups are missing. */
-  @Transactional(Transactional.TxType.SUPPORTS)
   public Map<String, UUID> groupIds(UUID solutionId, Collection<String> names) {
     var ids = new HashMap<String, UUID>();
     if (names.isEmpty()) {
