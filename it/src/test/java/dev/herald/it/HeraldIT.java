@@ -8,6 +8,7 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -23,7 +24,9 @@ abstract class HeraldIT {
 
   @Deployment(testable = false)
   static WebArchive herald() {
-    return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/herald.war"));
+    return ShrinkWrap.create(ZipImporter.class, "ROOT.war")
+        .importFrom(new File("target/herald.war"))
+        .as(WebArchive.class);
   }
 
   /** The system administrator's client. */
