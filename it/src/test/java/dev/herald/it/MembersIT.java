@@ -35,7 +35,7 @@ class MembersIT extends HeraldIT {
     var patched = admin.patch(org.path + "/members/" + id, "{\"name\":\"Ann B\"}");
     assertThat(patched.json().getString("name")).isEqualTo("Ann B");
     assertThat(patched.json().getString("externalId")).isEqualTo("E-1");
-    assertThat(admin.get(org.path + "/members?q=ann b").items()).hasSize(1);
+    assertThat(admin.get(org.path + "/members?q=ann%20b").items()).hasSize(1);
     assertThat(admin.get(org.path + "/members?q=e-1").items()).hasSize(1);
     assertThat(admin.get(org.path + "/members?q=nobody").items()).isEmpty();
 

@@ -10,7 +10,10 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Refuses request bodies over 256 KiB with 413, whether or not they declare their length. */
+/**
+ * Refuses request bodies over 256 KiB with 413, whether or not they declare their length. The bulk
+ * member import, which takes up to 10,000 members, may send up to 8 MiB.
+ */
 @Provider
 @PreMatching
 public class BodyLimitFilter implements ContainerRequestFilter {
@@ -18,12 +21,26 @@ public class BodyLimitFilter implements ContainerRequestFilter {
   /** The largest request body Herald reads. */
   public static final int MAX_BODY_BYTES = 256 * 1024;
 
+  /** The largest body of {@code POST …/members/bulk}. */
+  public static final int MAX_BULK_BODY_BYTES = 8 * 1024 * 1024;
+
+  /**
+   * How much of a refused body is read and dropped before answering, so that clients which send the
+   * whole body before reading the answer receive the 413 instead of a broken connection.
+   */
+  private static final long MAX_DRAIN_BYTES = 16L * 1024 * 1024;
+
   @Override
   public void filter(ContainerRequestContext request) {
+    var limit =
+        request.getUriInfo().getPath().endsWith("/members/bulk")
+            ? MAX_BULK_BODY_BYTES
+            : MAX_BODY_BYTES;
     var declared = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
     if (declared != null) {
       try {
-        if (Long.parseLong(declared.trim()) > MAX_BODY_BYTES) {
+        if (Long.parseLong(declared.trim()) > limit) {
+          drain(request.getEntityStream());
           throw tooLarge();
         }
       } catch (NumberFormatException e) {
@@ -31,7 +48,7 @@ public class BodyLimitFilter implements ContainerRequestFilter {
       }
     }
     if (request.hasEntity()) {
-      request.setEntityStream(new LimitedStream(request.getEntityStream()));
+      request.setEntityStream(new LimitedStream(request.getEntityStream(), limit));
     }
   }
 
@@ -39,11 +56,25 @@ public class BodyLimitFilter implements ContainerRequestFilter {
     return new WebApplicationException("Request body too large", 413);
   }
 
+  private static void drain(InputStream in) {
+    var buffer = new byte[64 * 1024];
+    long total = 0;
+    try {
+      for (int n; total < MAX_DRAIN_BYTES && (n = in.read(buffer)) > 0; ) {
+        total += n;
+      }
+    } catch (IOException e) {
+      // the client went away; nothing to answer
+    }
+  }
+
   private static final class LimitedStream extends FilterInputStream {
+    private final long limit;
     private long read;
 
-    LimitedStream(InputStream in) {
+    LimitedStream(InputStream in, long limit) {
       super(in);
+      this.limit = limit;
     }
 
     @Override
@@ -62,7 +93,8 @@ public class BodyLimitFilter implements ContainerRequestFilter {
 
     private void count(int n) {
       read += n;
-      if (read > MAX_BODY_BYTES) {
+      if (read > limit) {
+        drain(in);
         throw tooLarge();
       }
     }
