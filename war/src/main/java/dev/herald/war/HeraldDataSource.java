@@ -20,12 +20,15 @@ import javax.sql.DataSource;
 @DataSourceDefinition(
     name = "java:app/jdbc/herald",
     className = "dev.herald.war.HeraldDataSource",
+    // WildFly refuses a definition without a connection property: the default URL is one.
+    properties = {"defaultUrl=" + HeraldDataSource.DEFAULT_URL},
     minPoolSize = 2,
     maxPoolSize = 32)
 public class HeraldDataSource implements DataSource {
 
   static final String DEFAULT_URL = "jdbc:h2:file:./data/herald";
 
+  private String defaultUrl = DEFAULT_URL;
   private PrintWriter logWriter;
   private int loginTimeout;
 
@@ -39,8 +42,17 @@ public class HeraldDataSource implements DataSource {
     return connect();
   }
 
-  private static Connection connect() throws SQLException {
-    var url = Settings.get("herald.db.url", DEFAULT_URL);
+  /** The database used when {@code HERALD_DB_URL} is not set. */
+  public void setDefaultUrl(String defaultUrl) {
+    this.defaultUrl = defaultUrl;
+  }
+
+  public String getDefaultUrl() {
+    return defaultUrl;
+  }
+
+  private Connection connect() throws SQLException {
+    var url = Settings.get("herald.db.url", defaultUrl);
     var user = Settings.get("herald.db.user", url.startsWith("jdbc:h2:") ? "sa" : null);
     var password = Settings.get("herald.db.password", url.startsWith("jdbc:h2:") ? "" : null);
     loadDriver(url);

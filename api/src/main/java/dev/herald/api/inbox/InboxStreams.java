@@ -1,5 +1,6 @@
 package dev.herald.api.inbox;
 
+import dev.herald.api.common.JsonWriter;
 import dev.herald.core.inbox.InboxFeed;
 import dev.herald.core.inbox.InboxItem;
 import dev.herald.core.inbox.InboxService;
@@ -8,8 +9,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
@@ -31,7 +30,6 @@ public class InboxStreams {
 
   private static final Logger LOG = Logger.getLogger(InboxStreams.class.getName());
   private static final int REPLAY_MAX = 1_000;
-  private static final Jsonb JSON = JsonbBuilder.create();
 
   @Inject InboxFeed feed;
   @Inject InboxService inbox;
@@ -101,7 +99,7 @@ public class InboxStreams {
               .id(Long.toString(item.id()))
               .name("notification")
               .mediaType(MediaType.APPLICATION_JSON_TYPE)
-              .data(String.class, JSON.toJson(InboxItemResponse.of(item)))
+              .data(String.class, JsonWriter.toJson(InboxItemResponse.of(item)))
               .build();
       sink.send(event)
           .whenComplete(
