@@ -1,0 +1,40 @@
+package dev.herald.core;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+class CoreArchitectureTest {
+
+  private final com.tngtech.archunit.core.domain.JavaClasses core =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("dev.herald.core");
+
+  @Test
+  void coreKnowsNothingOfHttp() {
+    noClasses().should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..").check(core);
+  }
+
+  @Test
+  void coreKnowsNoProviderLibrary() {
+    noClasses()
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("com.eatthepath..", "com.google.firebase..", "dev.herald.api..")
+        .check(core);
+  }
+
+  @Test
+  void onlyTheSchemaPackageTouchesHibernate() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("dev.herald.core.schema..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.hibernate..")
+        .check(core);
+  }
+}
