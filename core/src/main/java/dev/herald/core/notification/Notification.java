@@ -105,7 +105,8 @@ public class Notification {
     this.description = request.description();
     this.emails = request.emails().isEmpty() ? null : String.join(",", request.emails());
     this.groupNames = request.groups().isEmpty() ? null : String.join(",", request.groups());
-    this.channels = String.join(",", request.channels().stream().map(Channel::wireName).toList());
+    this.channels =
+        String.join(",", request.channels().stream().sorted().map(Channel::wireName).toList());
     this.ttlSeconds = request.ttlSeconds();
     this.sound = request.sound();
     this.badge = request.badge();
