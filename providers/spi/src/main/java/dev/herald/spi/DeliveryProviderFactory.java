@@ -19,10 +19,10 @@ public interface DeliveryProviderFactory {
 
   /**
    * The channels this provider can deliver. Push deliveries are routed by the device's platform:
-   * {@code ios} for iOS devices, {@code android} for Android devices. {@code email} delivers to
-   * the member's e-mail address. Any other name is a channel of its own (e.g. {@code sms} or
-   * {@code webhook}) that senders may ask for in a notification's {@code channels}; its deliveries
-   * carry the member's e-mail address as {@link Delivery#address()}.
+   * {@code ios} for iOS devices, {@code android} for Android devices. {@code email} delivers to the
+   * member's e-mail address. Any other name is a channel of its own (e.g. {@code sms} or {@code
+   * webhook}) that senders may ask for in a notification's {@code channels}; its deliveries carry
+   * the member's e-mail address as {@link Delivery#address()}.
    */
   Set<String> channels();
 
