@@ -151,6 +151,6 @@ CREATE TABLE delivery (
   provider_message_id VARCHAR(200),
   updated_at          TIMESTAMP WITH TIME ZONE NOT NULL
 );
-CREATE INDEX delivery_due ON delivery (state, channel, due_at);
+CREATE INDEX delivery_due ON delivery (state, channel, platform, due_at);
 CREATE INDEX delivery_notification ON delivery (notification_id, state);
 CREATE INDEX inbox_item_member ON inbox_item (member_id, id);

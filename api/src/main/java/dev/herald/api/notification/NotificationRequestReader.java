@@ -4,13 +4,11 @@ import static dev.herald.api.common.JsonBody.invalid;
 
 import dev.herald.api.common.JsonBody;
 import dev.herald.core.common.Timestamps;
-import dev.herald.core.notification.Channel;
 import dev.herald.core.notification.NewNotification;
 import dev.herald.core.notification.Scope;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -96,23 +94,10 @@ final class NotificationRequestReader {
     return text == null || text.isBlank() ? null : Timestamps.parse("startAt", text.trim());
   }
 
-  private static Set<Channel> channels(JsonObject body) {
-    var names = JsonBody.stringList(body, "channels");
-    var channels = new LinkedHashSet<Channel>();
-    for (var name : names) {
-      channels.add(
-          Channel.parse(name)
-              .orElseThrow(
-                  () ->
-                      invalid(
-                          "channels",
-                          "must contain only "
-                              + String.join(
-                                  ", ",
-                                  Arrays.stream(Channel.values())
-                                      .map(Channel::wireName)
-                                      .toList()))));
-    }
+  /** Channel names, lower case; which ones exist is core's business. */
+  private static Set<String> channels(JsonObject body) {
+    var channels = new LinkedHashSet<String>();
+    JsonBody.stringList(body, "channels").forEach(c -> channels.add(c.toLowerCase(Locale.ROOT)));
     return channels;
   }
 

@@ -89,7 +89,7 @@ public record NotificationResponse(
         n.updatedBy(),
         detailed && !n.groups().isEmpty() ? n.groups() : null,
         detailed ? n.description() : null,
-        detailed ? n.channels().stream().map(c -> c.wireName()).toList() : null,
+        detailed ? n.channels() : null,
         counters);
   }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.herald.api.common.JsonBody;
 import dev.herald.core.common.InvalidRequestException;
-import dev.herald.core.notification.Channel;
 import dev.herald.core.notification.Scope;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -80,7 +79,7 @@ class NotificationRequestReaderTest {
             {"title": "t", "text": "x", "scope": "ORG", "channels": ["inapp", "email"],
              "ttlSeconds": 60, "sound": true, "badge": 3}
             """);
-    assertThat(request.channels()).isEqualTo(Set.of(Channel.INAPP, Channel.EMAIL));
+    assertThat(request.channels()).isEqualTo(Set.of("inapp", "email"));
     assertThat(request.ttlSeconds()).isEqualTo(60);
     assertThat(request.sound()).isTrue();
     assertThat(request.badge()).isEqualTo(3);

@@ -1,5 +1,6 @@
 package dev.herald.core.delivery;
 
+import dev.herald.core.notification.Channels;
 import dev.herald.spi.Delivery;
 import dev.herald.spi.DeliveryResult;
 import java.sql.Connection;
@@ -32,8 +33,12 @@ public final class DeliveryQueue {
     this.retry = retry;
   }
 
-  /** Leases up to {@code max} due deliveries of a channel to this node. */
+  /**
+   * Leases up to {@code max} due deliveries of a provider channel to this node. The push channels
+   * {@code ios} and {@code android} select push deliveries by device platform.
+   */
   public List<Delivery> claim(String channel, int max) {
+    var push = Channels.PUSH_ROUTES.contains(channel);
     return transactor.inTransaction(
         c -> {
           var now = Sql.now(clock);
@@ -41,8 +46,9 @@ public final class DeliveryQueue {
           try (var select =
                   Sql.prepare(
                       c,
-                      "SELECT id FROM delivery WHERE state = 'PENDING' AND channel = ? AND due_at <= ?"
-                          + " ORDER BY due_at FETCH FIRST "
+                      "SELECT id FROM delivery WHERE state = 'PENDING' AND "
+                          + (push ? "channel = 'push' AND platform = ?" : "channel = ?")
+                          + " AND due_at <= ? ORDER BY due_at FETCH FIRST "
                           + max
                           + " ROWS ONLY FOR UPDATE SKIP LOCKED",
                       channel,

@@ -1,5 +1,6 @@
 package dev.herald.core.delivery;
 
+import dev.herald.core.notification.Channels;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -92,7 +93,7 @@ public final class Dispatcher {
     var key = recipientKey(n);
     var channels = List.of(n.channels().split(","));
     var expiresAt = n.ttlSeconds() == null ? null : now.plusSeconds(n.ttlSeconds());
-    if (channels.contains("inapp")) {
+    if (channels.contains(Channels.INAPP)) {
       Sql.update(
           c,
           "INSERT INTO inbox_item (organization_id, member_id, notification_id, created_at, expires_at)"
@@ -116,7 +117,7 @@ public final class Dispatcher {
           now,
           key);
     }
-    if (channels.contains("push")) {
+    if (channels.contains(Channels.PUSH)) {
       Sql.update(
           c,
           "INSERT INTO delivery (notification_id, member_id, channel, device_id, platform, address,"
@@ -130,15 +131,20 @@ public final class Dispatcher {
           now,
           key);
     }
-    if (channels.contains("email")) {
+    // E-mail and the channels of third-party providers go to the member's e-mail address.
+    for (var channel : channels) {
+      if (channel.equals(Channels.PUSH) || channel.equals(Channels.INAPP)) {
+        continue;
+      }
       Sql.update(
           c,
           "INSERT INTO delivery (notification_id, member_id, channel, address, state, attempts,"
-              + " due_at, updated_at) SELECT ?, m.id, 'email', m.email, 'PENDING', 0, ?, ?"
+              + " due_at, updated_at) SELECT ?, m.id, ?, m.email, 'PENDING', 0, ?, ?"
               + " FROM member m JOIN ("
               + recipients
               + ") r ON r.member_id = m.id",
           n.id(),
+          channel,
           now,
           now,
           key);

@@ -39,7 +39,7 @@ public record NewNotification(
     String inputs,
     String description,
     Instant startAt,
-    Set<Channel> channels,
+    Set<String> channels,
     Integer ttlSeconds,
     boolean sound,
     Integer badge,
@@ -49,6 +49,9 @@ public record NewNotification(
   public static final int MAX_TEXT = 4000;
   public static final int MAX_RECIPIENTS = 10_000;
 
+  private static final java.util.regex.Pattern CHANNEL_NAME =
+      java.util.regex.Pattern.compile("[a-z][a-z0-9_-]{0,31}");
+
   public NewNotification {
     emails = emails == null ? List.of() : List.copyOf(emails);
     groups = groups == null ? List.of() : List.copyOf(groups);
@@ -56,7 +59,7 @@ public record NewNotification(
     inputs = inputs == null ? "{}" : inputs;
     channels =
         channels == null || channels.isEmpty()
-            ? Set.of(Channel.PUSH, Channel.INAPP)
+            ? Set.copyOf(Channels.DEFAULT)
             : Set.copyOf(channels);
   }
 
@@ -90,6 +93,10 @@ public record NewNotification(
       }
       case ORG -> {}
     }
+    channels.stream()
+        .filter(c -> !CHANNEL_NAME.matcher(c).matches())
+        .findFirst()
+        .ifPresent(c -> errors.add(new FieldError("channels", "is not a channel name: " + c)));
     if (ttlSeconds != null && ttlSeconds < 1) {
       errors.add(new FieldError("ttlSeconds", "must be at least 1"));
     }

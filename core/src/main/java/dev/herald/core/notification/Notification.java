@@ -105,8 +105,7 @@ public class Notification {
     this.description = request.description();
     this.emails = request.emails().isEmpty() ? null : String.join(",", request.emails());
     this.groupNames = request.groups().isEmpty() ? null : String.join(",", request.groups());
-    this.channels =
-        String.join(",", request.channels().stream().sorted().map(Channel::wireName).toList());
+    this.channels = String.join(",", Channels.ordered(request.channels()));
     this.ttlSeconds = request.ttlSeconds();
     this.sound = request.sound();
     this.badge = request.badge();
@@ -178,8 +177,8 @@ public class Notification {
     return split(groupNames);
   }
 
-  public List<Channel> channels() {
-    return split(channels).stream().map(c -> Channel.parse(c).orElseThrow()).toList();
+  public List<String> channels() {
+    return split(channels);
   }
 
   public Integer ttlSeconds() {

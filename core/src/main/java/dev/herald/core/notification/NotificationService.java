@@ -9,6 +9,7 @@ import dev.herald.core.common.InvalidRequestException.FieldError;
 import dev.herald.core.common.NotFoundException;
 import dev.herald.core.common.Page;
 import dev.herald.core.common.Timestamps;
+import dev.herald.core.delivery.Providers;
 import dev.herald.core.member.MemberService;
 import dev.herald.core.solution.Solution;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,16 +41,19 @@ public class NotificationService {
   EntityManager em;
 
   private final MemberService members;
+  private final Providers providers;
   private final Event<NotificationAccepted> accepted;
 
   /** For the CDI proxy only. */
   NotificationService() {
-    this(null, null);
+    this(null, null, null);
   }
 
   @Inject
-  NotificationService(MemberService members, Event<NotificationAccepted> accepted) {
+  NotificationService(
+      MemberService members, Providers providers, Event<NotificationAccepted> accepted) {
     this.members = members;
+    this.providers = providers;
     this.accepted = accepted;
   }
 
@@ -66,6 +70,7 @@ public class NotificationService {
       }
     }
     var errors = new ArrayList<FieldError>();
+    unknownChannels(request).ifPresent(errors::add);
     var groupIds = new ArrayList<UUID>();
     switch (request.scope()) {
       case USR -> {
@@ -92,9 +97,7 @@ public class NotificationService {
       }
       case ORG -> {}
     }
-    if (!errors.isEmpty()) {
-      throw new UnknownRecipientsException(errors);
-    }
+    InvalidRequestException.throwIfAny(errors);
     var notification =
         new Notification(request, organizationId, caller.principal(), Timestamps.now());
     em.persist(notification);
@@ -111,6 +114,29 @@ public class NotificationService {
     }
     accepted.fire(new NotificationAccepted(notification.id(), notification.startAt()));
     return notification;
+  }
+
+  /** A channel that is neither built in nor delivered by a provider of this installation. */
+  private Optional<FieldError> unknownChannels(NewNotification request) {
+    var custom = providers.customChannels();
+    var unknown =
+        request.channels().stream()
+            .filter(c -> !Channels.BUILT_IN.contains(c) && !custom.contains(c))
+            .sorted()
+            .toList();
+    if (unknown.isEmpty()) {
+      return Optional.empty();
+    }
+    var known = new ArrayList<>(Channels.BUILT_IN);
+    known.addAll(custom);
+    return Optional.of(
+        new FieldError(
+            "channels",
+            "unknown channels: "
+                + String.join(", ", unknown)
+                + " (known: "
+                + String.join(", ", known)
+                + ")"));
   }
 
   /**

@@ -1,15 +1,15 @@
 package dev.herald.core.runtime;
 
 import dev.herald.core.config.Settings;
+import dev.herald.core.delivery.BatchSender;
 import dev.herald.core.delivery.DeliveryQueue;
 import dev.herald.core.delivery.Dispatcher;
-import dev.herald.core.delivery.ProviderRegistry;
+import dev.herald.core.delivery.Providers;
 import dev.herald.core.delivery.RetryPolicy;
 import dev.herald.core.inbox.InboxRelay;
 import dev.herald.core.notification.NotificationAccepted;
 import dev.herald.core.organization.Bootstrap;
 import dev.herald.spi.DeliveryProvider;
-import dev.herald.spi.DeliveryResult;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.ejb.ConcurrencyManagement;
@@ -21,6 +21,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +49,7 @@ public class HeraldRuntime {
   @Inject Bootstrap bootstrap;
   @Inject JtaTransactor transactor;
   @Inject InboxRelay relay;
+  @Inject Providers providers;
 
   private final String node = "node-" + UUID.randomUUID().toString().substring(0, 8);
   private final List<ScheduledFuture<?>> loops = new ArrayList<>();
@@ -55,7 +57,7 @@ public class HeraldRuntime {
   private volatile boolean stopped;
   private Dispatcher dispatcher;
   private DeliveryQueue queue;
-  private ProviderRegistry providers;
+  private BatchSender sender;
 
   /**
    * Starts the background work. A start-up singleton rather than a CDI start-up observer: only here
@@ -76,17 +78,17 @@ public class HeraldRuntime {
     queue =
         new DeliveryQueue(
             transactor, clock, node, Settings.getMillis("herald.queue.lease-ms", 60_000), retry);
-    providers = ProviderRegistry.load();
+    sender =
+        new BatchSender(
+            Duration.ofMillis(Settings.getInt("herald.queue.send-timeout-ms", 120_000)));
+    var live = providers.registry().live();
     var pollMillis = Settings.getInt("herald.queue.poll-ms", 100);
     loops.add(every(pollMillis, this::dispatch));
     loops.add(every(Settings.getInt("herald.inbox.poll-ms", 250), relay::poll));
     loops.add(every(5_000, queue::completeAll));
-    providers
-        .live()
-        .forEach(
-            (channel, provider) -> loops.add(every(pollMillis, () -> deliver(channel, provider))));
-    LOG.info(
-        () -> "Herald started on " + node + "; live channels: inapp " + providers.live().keySet());
+    live.forEach(
+        (channel, provider) -> loops.add(every(pollMillis, () -> deliver(channel, provider))));
+    LOG.info(() -> "Herald started on " + node + "; live channels: inapp " + live.keySet());
   }
 
   /** Dispatches a notification as soon as the transaction that accepted it commits. */
@@ -120,20 +122,7 @@ public class HeraldRuntime {
       if (batch.isEmpty()) {
         return;
       }
-      List<DeliveryResult> results;
-      try {
-        results = provider.send(batch).toCompletableFuture().get(5, TimeUnit.MINUTES);
-      } catch (Exception e) {
-        if (e instanceof InterruptedException) {
-          Thread.currentThread().interrupt();
-        }
-        var reason = "Provider failed: " + e;
-        results =
-            batch.stream()
-                .<DeliveryResult>map(d -> new DeliveryResult.RetryLater(null, reason))
-                .toList();
-      }
-      queue.complete(queue.record(batch, results));
+      queue.complete(queue.record(batch, sender.send(provider, batch, Instant.now())));
     }
   }
 
@@ -157,8 +146,5 @@ public class HeraldRuntime {
   void stop() {
     stopped = true;
     loops.forEach(f -> f.cancel(false));
-    if (providers != null) {
-      providers.close();
-    }
   }
 }

@@ -79,7 +79,7 @@ class NewNotificationTest {
     var request = request(Scope.ORG, null, null, null);
     assertThat(request.screen()).isEqualTo("jig");
     assertThat(request.inputs()).isEqualTo("{}");
-    assertThat(request.channels()).isEqualTo(Set.of(Channel.PUSH, Channel.INAPP));
+    assertThat(request.channels()).isEqualTo(Set.of("push", "inapp"));
   }
 
   private static NewNotification request(
