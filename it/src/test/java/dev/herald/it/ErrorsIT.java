@@ -154,6 +154,22 @@ class ErrorsIT extends HeraldIT {
   }
 
   @Test
+  void unknownChannelsAreNamedAndAProvidersChannelIsKnown() {
+    var unknown =
+        org.admin.post(
+            org.path + "/notifications",
+            "{\"title\":\"t\",\"text\":\"x\",\"scope\":\"ORG\",\"channels\":[\"inapp\",\"sms\"]}");
+    assertThat(unknown.status()).isEqualTo(400);
+    assertThat(unknown.json().getString("message")).contains("sms").contains("webhook");
+    assertNothingQueued();
+    var known =
+        org.admin.post(
+            org.path + "/notifications",
+            "{\"title\":\"t\",\"text\":\"x\",\"scope\":\"ORG\",\"channels\":[\"webhook\"]}");
+    assertThat(known.status()).isEqualTo(201);
+  }
+
+  @Test
   void conflictsAre409() {
     var duplicate = org.admin.post(org.path + "/members", "{\"email\":\"M@Example.com\"}");
     assertThat(duplicate.status()).isEqualTo(409);

@@ -1,5 +1,7 @@
 package dev.herald.it;
 
+import dev.herald.it.example.WebhookProviderFactory;
+import dev.herald.spi.DeliveryProviderFactory;
 import java.io.File;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -9,6 +11,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -24,9 +27,14 @@ abstract class HeraldIT {
 
   @Deployment(testable = false)
   static WebArchive herald() {
+    var exampleProvider =
+        ShrinkWrap.create(JavaArchive.class, "herald-example-webhook.jar")
+            .addPackage(WebhookProviderFactory.class.getPackage())
+            .addAsServiceProvider(DeliveryProviderFactory.class, WebhookProviderFactory.class);
     return ShrinkWrap.create(ZipImporter.class, "ROOT.war")
         .importFrom(new File("target/herald.war"))
-        .as(WebArchive.class);
+        .as(WebArchive.class)
+        .addAsLibrary(exampleProvider);
   }
 
   /** The system administrator's client. */

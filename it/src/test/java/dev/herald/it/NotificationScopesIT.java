@@ -146,7 +146,7 @@ class NotificationScopesIT extends HeraldIT {
   }
 
   @Test
-  void pushDeliveriesWaitForAProviderWhileTheInboxIsServed() {
+  void theInboxIsServedWhilePushDeliveriesAreStillPending() {
     var bob = inboxes.get("bob");
     assertThat(
             bob.post(org.path + "/devices", "{\"platform\":\"ios\",\"token\":\"bob-phone\"}")
