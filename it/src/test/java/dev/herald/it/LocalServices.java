@@ -91,6 +91,6 @@ final class LocalServices implements AutoCloseable {
     smtp.stop();
     webhookServer.stop(0);
     fcmServer.stop(0);
-    apnsServer.shutdown().awaitUninterruptibly();
+    apnsServer.shutdown().join();
   }
 }
