@@ -12,6 +12,7 @@ import dev.herald.core.common.Timestamps;
 import dev.herald.core.delivery.Providers;
 import dev.herald.core.member.MemberService;
 import dev.herald.core.solution.Solution;
+import dev.herald.core.solution.SolutionService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -22,7 +23,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -41,18 +41,23 @@ public class NotificationService {
   EntityManager em;
 
   private final MemberService members;
+  private final SolutionService solutions;
   private final Providers providers;
   private final Event<NotificationAccepted> accepted;
 
   /** For the CDI proxy only. */
   NotificationService() {
-    this(null, null, null);
+    this(null, null, null, null);
   }
 
   @Inject
   NotificationService(
-      MemberService members, Providers providers, Event<NotificationAccepted> accepted) {
+      MemberService members,
+      SolutionService solutions,
+      Providers providers,
+      Event<NotificationAccepted> accepted) {
     this.members = members;
+    this.solutions = solutions;
     this.providers = providers;
     this.accepted = accepted;
   }
@@ -86,7 +91,7 @@ public class NotificationService {
         if (solution == null || !solution.organizationId().equals(organizationId)) {
           errors.add(new FieldError("solutionId", "unknown solution: " + request.solutionId()));
         } else if (request.scope() == Scope.SLN_GRP) {
-          var ids = groupIds(request.solutionId(), request.groups());
+          var ids = solutions.groupIds(request.solutionId(), request.groups());
           var unknown =
               request.groups().stream().filter(g -> !ids.containsKey(g)).distinct().toList();
           if (!unknown.isEmpty()) {
@@ -162,18 +167,6 @@ public class NotificationService {
       }
       insert.executeUpdate();
     }
-  }
-
-  private Map<String, UUID> groupIds(UUID solutionId, List<String> names) {
-    var ids = new LinkedHashMap<String, UUID>();
-    em.createQuery(
-            "select g.name, g.id from SolutionGroup g where g.solutionId = :s and g.name in :n",
-            Object[].class)
-        .setParameter("s", solutionId)
-        .setParameter("n", names)
-        .getResultList()
-        .forEach(row -> ids.put((String) row[0], (UUID) row[1]));
-    return ids;
   }
 
   private Optional<Notification> findByIdempotencyKey(String organizationId, String key) {
