@@ -14,8 +14,8 @@ import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's table of provider settings is generated from the providers bundled in the WAR, so
- * it cannot drift from the code. Run with {@code -Dherald.readme.write=true} to regenerate it.
+ * The README's table of provider settings is generated from the providers bundled in the WAR, so it
+ * cannot drift from the code. Run with {@code -Dherald.readme.write=true} to regenerate it.
  */
 class ProviderSettingsTableTest {
 
@@ -42,7 +42,9 @@ class ProviderSettingsTableTest {
     var factories = new ArrayList<DeliveryProviderFactory>();
     ServiceLoader.load(DeliveryProviderFactory.class).forEach(factories::add);
     factories.sort(Comparator.comparing(DeliveryProviderFactory::id));
-    var table = new StringBuilder("| Provider (channels) | Setting | Environment variable | Required | Default | Meaning |\n");
+    var table =
+        new StringBuilder(
+            "| Provider (channels) | Setting | Environment variable | Required | Default | Meaning |\n");
     table.append("|---|---|---|---|---|---|\n");
     for (var factory : factories) {
       var channels = String.join(", ", factory.channels().stream().sorted().toList());
@@ -60,7 +62,10 @@ class ProviderSettingsTableTest {
             .append("` | ")
             .append(p.required() ? "yes" : "")
             .append(" | ")
-            .append(p.defaultValue() == null || p.defaultValue().isEmpty() ? "" : "`" + p.defaultValue() + "`")
+            .append(
+                p.defaultValue() == null || p.defaultValue().isEmpty()
+                    ? ""
+                    : "`" + p.defaultValue() + "`")
             .append(" | ")
             .append(p.help().replace("|", "\\|"))
             .append(p.secret() ? " (secret)" : "")
