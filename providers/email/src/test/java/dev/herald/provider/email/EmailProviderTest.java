@@ -80,9 +80,7 @@ class EmailProviderTest {
         .contains("<h1>Sale &lt;now&gt;</h1>")
         .contains("<p>20% &amp; more</p>")
         .contains("href=\"" + link.replace("&", "&amp;") + "\"");
-    assertThat(
-            ((String)
-                results.get(0).getClass().getMethod("providerMessageId").invoke(results.get(0))))
+    assertThat(((DeliveryResult.Delivered) results.get(0)).providerMessageId())
         .isEqualTo(mail.getMessageID());
     provider.close();
   }
