@@ -32,6 +32,7 @@ class ProviderSettingsTableTest {
     var updated = text.substring(0, start + START.length()) + "\n" + table() + text.substring(end);
     if (Boolean.getBoolean("herald.readme.write")) {
       Files.writeString(readme, updated, StandardCharsets.UTF_8);
+      text = updated;
     }
     assertThat(text)
         .as("README provider table is current; regenerate with -Dherald.readme.write=true")
