@@ -51,10 +51,10 @@ class DeliveryEndToEndIT extends HeraldIT {
             """
             {"content": {"title": "Winter sale", "text": "20% on all stock",
                          "jigId": "view-promotion-details", "inputs": {"promo-code": "x-3654", "price": 34}},
-             "scope": "SLN_GRP", "groups": ["customers"], "solutionId": "%s",
+             "scope": "SLN_GRP", "groups": ["customers"], "solutionId": "SOLUTION",
              "channels": ["push", "inapp", "email", "webhook"], "sound": true, "badge": 2}
             """
-                .formatted(solution));
+                .replace("SOLUTION", solution));
     var id = sent.getString("notificationId");
     var done = awaitState(org, id, "COMPLETED");
 

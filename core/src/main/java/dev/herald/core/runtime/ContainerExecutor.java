@@ -1,6 +1,7 @@
 package dev.herald.core.runtime;
 
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
@@ -11,15 +12,26 @@ import javax.naming.NamingException;
  */
 public final class ContainerExecutor {
 
-  private static final String DEFAULT = "java:comp/DefaultManagedScheduledExecutorService";
+  private static final String SCHEDULER = "java:comp/DefaultManagedScheduledExecutorService";
+  private static final String THREADS = "java:comp/DefaultManagedThreadFactory";
 
   private ContainerExecutor() {}
 
+  /** The container's scheduler: small on every server, so only for short tasks. */
   public static ManagedScheduledExecutorService get() {
+    return lookup(SCHEDULER);
+  }
+
+  /** Threads with the application's context, for work that may block, such as provider sends. */
+  public static ManagedThreadFactory threads() {
+    return lookup(THREADS);
+  }
+
+  private static <T> T lookup(String name) {
     try {
-      return InitialContext.doLookup(DEFAULT);
+      return InitialContext.doLookup(name);
     } catch (NamingException e) {
-      throw new IllegalStateException("The server offers no " + DEFAULT, e);
+      throw new IllegalStateException("The server offers no " + name, e);
     }
   }
 }

@@ -26,6 +26,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -58,6 +60,7 @@ public class HeraldRuntime {
   private Dispatcher dispatcher;
   private DeliveryQueue queue;
   private BatchSender sender;
+  private ExecutorService workers;
 
   /**
    * Starts the background work. A start-up singleton rather than a CDI start-up observer: only here
@@ -79,15 +82,20 @@ public class HeraldRuntime {
         new DeliveryQueue(
             transactor, clock, node, Settings.getMillis("herald.queue.lease-ms", 60_000), retry);
     sender =
-        new BatchSender(
-            Duration.ofMillis(Settings.getInt("herald.queue.send-timeout-ms", 120_000)));
+        new BatchSender(Duration.ofMillis(Settings.getInt("herald.queue.send-timeout-ms", 60_000)));
     var live = providers.registry().live();
     var pollMillis = Settings.getInt("herald.queue.poll-ms", 100);
     loops.add(every(pollMillis, this::dispatch));
     loops.add(every(Settings.getInt("herald.inbox.poll-ms", 250), relay::poll));
     loops.add(every(5_000, queue::completeAll));
+    // Sends may block for as long as a provider takes: they run on threads of their own, one
+    // batch per channel at a time, so a slow service never holds up dispatching or other channels.
+    workers = Executors.newFixedThreadPool(Math.max(1, live.size()), ContainerExecutor.threads());
     live.forEach(
-        (channel, provider) -> loops.add(every(pollMillis, () -> deliver(channel, provider))));
+        (channel, provider) -> {
+          var busy = new AtomicBoolean();
+          loops.add(every(pollMillis, () -> startDelivering(channel, provider, busy)));
+        });
     LOG.info(() -> "Herald started on " + node + "; live channels: inapp " + live.keySet());
   }
 
@@ -113,6 +121,19 @@ public class HeraldRuntime {
       } while (dispatched == DISPATCH_BATCH && !stopped);
     } finally {
       dispatching.set(false);
+    }
+  }
+
+  private void startDelivering(String channel, DeliveryProvider provider, AtomicBoolean busy) {
+    if (!stopped && busy.compareAndSet(false, true)) {
+      workers.execute(
+          () -> {
+            try {
+              guarded(() -> deliver(channel, provider));
+            } finally {
+              busy.set(false);
+            }
+          });
     }
   }
 
@@ -146,5 +167,8 @@ public class HeraldRuntime {
   void stop() {
     stopped = true;
     loops.forEach(f -> f.cancel(false));
+    if (workers != null) {
+      workers.shutdown();
+    }
   }
 }
