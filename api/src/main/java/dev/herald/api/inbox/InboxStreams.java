@@ -62,12 +62,18 @@ public class InboxStreams {
     open.forEach(Stream::ping);
   }
 
+  /**
+   * Stops feeding the streams when the application stops. The sinks themselves are left to the
+   * container, which closes the connections: closing a sink here waits for its client, and RESTEasy
+   * would wait for ever while the server shuts down.
+   */
   @PreDestroy
-  void closeAll() {
+  void stopAll() {
     if (heartbeat != null) {
       heartbeat.cancel(false);
     }
-    open.forEach(Stream::close);
+    open.forEach(Stream::unsubscribe);
+    open.clear();
   }
 
   /** One client's stream; sends are serialised because sinks are not safe for concurrent use. */
@@ -124,15 +130,26 @@ public class InboxStreams {
               });
     }
 
+    /** Called when the client is gone: a send failed or the sink reports itself closed. */
     void close() {
+      unsubscribe();
       open.remove(this);
+      try {
+        if (!sink.isClosed()) {
+          sink.close();
+        }
+      } catch (RuntimeException e) {
+        LOG.log(Level.FINE, "Closing an inbox stream failed", e);
+      }
+    }
+
+    void unsubscribe() {
       try {
         if (subscription != null) {
           subscription.close();
         }
-        sink.close();
       } catch (Exception e) {
-        LOG.log(Level.FINE, "Closing an inbox stream failed", e);
+        LOG.log(Level.FINE, "Unsubscribing an inbox stream failed", e);
       }
     }
   }
