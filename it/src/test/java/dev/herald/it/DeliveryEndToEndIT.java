@@ -144,6 +144,24 @@ class DeliveryEndToEndIT extends HeraldIT {
         .isFalse();
   }
 
+  @Test
+  void anUnavailableServiceIsRetriedAndTheDeliverySucceeds() {
+    var org = Organization.create(systemAdmin(), "e2e-retry");
+    var fay = org.member("fay@e2e.example");
+    register(org, fay, "ios", LocalServices.FLAKY_IOS_TOKEN);
+    var sent =
+        org.send(
+            org.admin,
+            "{\"title\":\"t\",\"text\":\"x\",\"scope\":\"USR\",\"emails\":[\"fay@e2e.example\"],\"channels\":[\"push\"]}");
+    var id = sent.getString("notificationId");
+    awaitState(org, id, "COMPLETED");
+    var delivery =
+        org.admin.get(org.path + "/notifications/" + id + "/deliveries").items().getJsonObject(0);
+    assertThat(delivery.getString("state")).isEqualTo("DELIVERED");
+    assertThat(delivery.getInt("attempts")).isEqualTo(2);
+    assertThat(delivery.getString("providerMessageId")).isNotBlank();
+  }
+
   private static String register(Organization org, String memberId, String platform, String token) {
     var reply =
         org.token(memberId, "MEMBER")

@@ -2,6 +2,8 @@ package dev.herald.it;
 
 import com.eatthepath.pushy.apns.server.MockApnsServer;
 import com.eatthepath.pushy.apns.server.MockApnsServerBuilder;
+import com.eatthepath.pushy.apns.server.RejectedNotificationException;
+import com.eatthepath.pushy.apns.server.RejectionReason;
 import com.eatthepath.pushy.apns.server.UnregisteredDeviceTokenException;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -12,7 +14,10 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The outside world of a delivery, on this machine: pushy's mock APNs server over TLS, a fake FCM
@@ -23,6 +28,11 @@ final class LocalServices implements AutoCloseable {
 
   /** An APNs device token that the mock APNs server reports as unregistered. */
   static final String DEAD_IOS_TOKEN = "dead0000";
+
+  /** An APNs device token for which the mock APNs server is unavailable once, then accepts. */
+  static final String FLAKY_IOS_TOKEN = "b5000001";
+
+  private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
 
   /** One message a fake service received: to whom, and the body as text. */
   record Received(String to, String body) {}
@@ -48,6 +58,14 @@ final class LocalServices implements AutoCloseable {
                       var token = headers.path().toString().substring("/3/device/".length());
                       if (token.equals(DEAD_IOS_TOKEN)) {
                         throw new UnregisteredDeviceTokenException(Instant.now());
+                      }
+                      var attempt =
+                          attempts
+                              .computeIfAbsent(token, t -> new AtomicInteger())
+                              .incrementAndGet();
+                      if (token.equals(FLAKY_IOS_TOKEN) && attempt == 1) {
+                        throw new RejectedNotificationException(
+                            RejectionReason.SERVICE_UNAVAILABLE);
                       }
                       apns.add(new Received(token, payload.toString(StandardCharsets.UTF_8)));
                     })

@@ -50,13 +50,13 @@ public final class ProviderRegistry implements AutoCloseable {
           .forEach(c -> channels.computeIfAbsent(c, k -> new ArrayList<>()).add(factory));
     }
     var created = new LinkedHashMap<String, DeliveryProvider>();
-    var byFactory = new LinkedHashMap<String, Optional<DeliveryProvider>>();
+    var byFactory = new LinkedHashMap<String, Attempt>();
     for (var entry : channels.entrySet()) {
       var channel = entry.getKey();
       var factory = choose(channel, entry.getValue());
-      var provider = byFactory.computeIfAbsent(factory.id(), id -> tryCreate(factory));
-      if (provider.isPresent()) {
-        created.put(channel, provider.get());
+      var attempt = byFactory.computeIfAbsent(factory.id(), id -> tryCreate(factory));
+      if (attempt.provider() != null) {
+        created.put(channel, attempt.provider());
         LOG.info(() -> "Channel " + channel + " is live with provider " + factory.id());
       } else {
         LOG.warning(
@@ -65,7 +65,8 @@ public final class ProviderRegistry implements AutoCloseable {
                     + channel
                     + " is disabled: provider "
                     + factory.id()
-                    + " is not configured");
+                    + " "
+                    + attempt.problem());
       }
     }
     return new ProviderRegistry(created);
@@ -87,7 +88,10 @@ public final class ProviderRegistry implements AutoCloseable {
         .orElseThrow();
   }
 
-  private static Optional<DeliveryProvider> tryCreate(DeliveryProviderFactory factory) {
+  /** A provider, or why there is none. */
+  private record Attempt(DeliveryProvider provider, String problem) {}
+
+  private static Attempt tryCreate(DeliveryProviderFactory factory) {
     var config = configOf(factory);
     var missing =
         factory.configProperties().stream()
@@ -95,15 +99,12 @@ public final class ProviderRegistry implements AutoCloseable {
             .map(p -> "herald.provider." + factory.id() + "." + p.name())
             .toList();
     if (!missing.isEmpty()) {
-      LOG.info(() -> "Provider " + factory.id() + " needs " + String.join(", ", missing));
-      return Optional.empty();
+      return new Attempt(null, "is not configured (set " + String.join(", ", missing) + ")");
     }
     try {
-      return Optional.of(factory.create(config));
+      return new Attempt(factory.create(config), null);
     } catch (RuntimeException e) {
-      LOG.log(
-          Level.WARNING, "Provider " + factory.id() + " is misconfigured: " + e.getMessage(), e);
-      return Optional.empty();
+      return new Attempt(null, "is misconfigured: " + e.getMessage());
     }
   }
 
