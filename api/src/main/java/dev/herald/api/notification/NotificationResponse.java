@@ -49,7 +49,7 @@ public record NotificationResponse(
     List<String> groups,
     String description,
     List<String> channels,
-    Counters counters) {
+    CountersResponse counters) {
 
   /** The message itself, in the documented order. */
   @JsonbPropertyOrder({"text", "title", "jigId", "screen", "inputs"})
@@ -90,6 +90,6 @@ public record NotificationResponse(
         detailed && !n.groups().isEmpty() ? n.groups() : null,
         detailed ? n.description() : null,
         detailed ? n.channels() : null,
-        counters);
+        CountersResponse.of(counters));
   }
 }
