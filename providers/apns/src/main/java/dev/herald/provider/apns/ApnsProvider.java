@@ -9,71 +9,137 @@ import dev.herald.spi.Delivery;
 import dev.herald.spi.DeliveryProvider;
 import dev.herald.spi.DeliveryResult;
 import io.netty.channel.EventLoopGroup;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * Sends each delivery as one APNs request on a shared client. pushy queues without bound, so a
- * semaphore caps the requests under way; it is released when APNs answers.
+ * semaphore caps the requests under way: a send waits for a free slot, which is given back when
+ * APNs answers or the answer is overdue. Both waits are bounded so that a hung APNs turns into
+ * {@code RetryLater} results rather than a stuck caller.
  */
 final class ApnsProvider implements DeliveryProvider {
 
-  /** Rejections that mean the token will never work again. */
-  private static final Set<String> DEAD_TOKEN =
-      Set.of("Unregistered", "BadDeviceToken", "DeviceTokenNotForTopic", "ExpiredToken");
+  /** One notification handed to pushy; the seam tests use to watch what is in flight. */
+  interface Sender
+      extends Function<
+          SimpleApnsPushNotification,
+          CompletableFuture<PushNotificationResponse<SimpleApnsPushNotification>>> {}
 
-  /** Statuses that mean "not now": too many requests, an APNs-side error, or unavailable. */
-  private static final Set<Integer> TRANSIENT = Set.of(429, 500, 503);
-
-  private final ApnsClient client;
-  private final EventLoopGroup group;
+  private final Sender sender;
+  private final Runnable shutdown;
   private final String topic;
-  private final Semaphore inFlight;
   private final int maxInFlight;
+  private final Semaphore inFlight;
+  private final Duration slotWait;
+  private final Duration answerTimeout;
 
   ApnsProvider(ApnsClient client, EventLoopGroup group, String topic, int maxInFlight) {
-    this.client = client;
-    this.group = group;
+    this(
+        client::sendNotification,
+        () -> shutdown(client, group),
+        topic,
+        maxInFlight,
+        ApnsProviderFactory.PATIENCE,
+        ApnsProviderFactory.PATIENCE);
+  }
+
+  ApnsProvider(
+      Sender sender,
+      Runnable shutdown,
+      String topic,
+      int maxInFlight,
+      Duration slotWait,
+      Duration answerTimeout) {
+    this.sender = sender;
+    this.shutdown = shutdown;
     this.topic = topic;
     this.maxInFlight = maxInFlight;
     this.inFlight = new Semaphore(maxInFlight);
+    this.slotWait = slotWait;
+    this.answerTimeout = answerTimeout;
   }
 
+  /** A batch larger than the slots would only wait for its own first half. */
   @Override
   public int maxBatchSize() {
-    return Math.max(100, maxInFlight);
+    return maxInFlight;
   }
 
   @Override
   public CompletionStage<List<DeliveryResult>> send(List<Delivery> batch) {
-    var results = batch.stream().map(this::send).toList();
+    var results = new ArrayList<CompletableFuture<DeliveryResult>>(batch.size());
+    DeliveryResult stalled = null;
+    for (var delivery : batch) {
+      SimpleApnsPushNotification notification;
+      try {
+        notification = notification(delivery);
+      } catch (IllegalArgumentException e) {
+        results.add(CompletableFuture.completedFuture(new DeliveryResult.Rejected(e.getMessage())));
+        continue;
+      }
+      if (stalled == null) {
+        stalled = waitForSlot();
+      }
+      // once one slot was not freed in time, the rest of the batch would wait as long again
+      results.add(
+          stalled == null ? send(notification) : CompletableFuture.completedFuture(stalled));
+    }
     return CompletableFuture.allOf(results.toArray(CompletableFuture[]::new))
         .thenApply(done -> results.stream().map(CompletableFuture::join).toList());
   }
 
-  private CompletableFuture<DeliveryResult> send(Delivery delivery) {
-    SimpleApnsPushNotification notification;
+  /** Takes a slot, or says why none could be had. */
+  private DeliveryResult waitForSlot() {
     try {
-      notification = notification(delivery);
-    } catch (IllegalArgumentException e) {
-      return CompletableFuture.completedFuture(new DeliveryResult.Rejected(e.getMessage()));
+      if (inFlight.tryAcquire(slotWait.toMillis(), TimeUnit.MILLISECONDS)) {
+        return null;
+      }
+      return new DeliveryResult.RetryLater(
+          null, "APNs busy: no free slot within " + slotWait.toMillis() + " ms");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new DeliveryResult.RetryLater(null, "interrupted while waiting to send");
     }
-    inFlight.acquireUninterruptibly();
-    return client
-        .sendNotification(notification)
-        .handle((response, error) -> error == null ? result(response) : retry(error))
+  }
+
+  /** Sends on a slot already taken; the slot is given back whatever happens. */
+  private CompletableFuture<DeliveryResult> send(SimpleApnsPushNotification notification) {
+    CompletableFuture<PushNotificationResponse<SimpleApnsPushNotification>> response;
+    try {
+      response = sender.apply(notification);
+    } catch (RuntimeException e) {
+      inFlight.release();
+      return CompletableFuture.completedFuture(ApnsOutcomes.failed(e, answerTimeout));
+    }
+    // a copy, so that giving up on the answer leaves pushy's own future alone
+    return response
+        .copy()
+        .orTimeout(answerTimeout.toMillis(), TimeUnit.MILLISECONDS)
+        .handle(
+            (answer, error) ->
+                error == null ? ApnsOutcomes.of(answer) : ApnsOutcomes.failed(error, answerTimeout))
         .whenComplete((result, error) -> inFlight.release());
   }
 
   private SimpleApnsPushNotification notification(Delivery delivery) {
+    var expiration =
+        delivery.expiresAt() != null
+            ? delivery.expiresAt()
+            : Instant.now().plus(SimpleApnsPushNotification.DEFAULT_EXPIRATION_PERIOD);
     return new SimpleApnsPushNotification(
         delivery.address(),
         topic,
         ApnsPayload.of(delivery),
-        delivery.expiresAt(),
+        expiration,
         "high".equals(delivery.priority())
             ? DeliveryPriority.IMMEDIATE
             : DeliveryPriority.CONSERVE_POWER,
@@ -81,30 +147,21 @@ final class ApnsProvider implements DeliveryProvider {
         delivery.collapseId());
   }
 
-  static DeliveryResult result(PushNotificationResponse<?> response) {
-    if (response.isAccepted()) {
-      return new DeliveryResult.Delivered(String.valueOf(response.getApnsId()));
-    }
-    var status = response.getStatusCode();
-    var reason = response.getRejectionReason().orElse("HTTP " + status);
-    if (status == 410 || DEAD_TOKEN.contains(reason)) {
-      return new DeliveryResult.InvalidRecipient(
-          response.getTokenInvalidationTimestamp().orElse(null), reason);
-    }
-    if (TRANSIENT.contains(status)) {
-      return new DeliveryResult.RetryLater(null, reason);
-    }
-    return new DeliveryResult.Rejected(reason);
-  }
-
-  private static DeliveryResult retry(Throwable error) {
-    var cause = error.getCause() != null ? error.getCause() : error;
-    return new DeliveryResult.RetryLater(null, "APNs request failed: " + cause);
-  }
-
   @Override
   public void close() {
-    client.close().join();
-    group.shutdownGracefully();
+    shutdown.run();
+  }
+
+  private static void shutdown(ApnsClient client, EventLoopGroup group) {
+    try {
+      // pushy waits for answers to what was sent, up to its graceful shutdown timeout
+      client.close().get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException e) {
+      // closing anyway: the threads must go
+    } finally {
+      group.shutdownGracefully(0, 5, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
+    }
   }
 }

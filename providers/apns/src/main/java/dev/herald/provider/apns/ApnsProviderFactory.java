@@ -1,25 +1,28 @@
 package dev.herald.provider.apns;
 
 import com.eatthepath.pushy.apns.ApnsClientBuilder;
-import com.eatthepath.pushy.apns.auth.ApnsSigningKey;
 import dev.herald.spi.ConfigProperty;
 import dev.herald.spi.DeliveryProvider;
 import dev.herald.spi.DeliveryProviderFactory;
 import dev.herald.spi.ProviderConfig;
 import io.netty.channel.nio.NioEventLoopGroup;
-import java.io.File;
-import java.io.IOException;
-import java.security.GeneralSecurityException;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import javax.net.ssl.SSLException;
 
 /**
- * The APNs provider: channel {@code ios}. Token authentication (a .p8 signing key with its key id
- * and team id) or a .p12 certificate; one long-lived HTTP/2 client per installation.
+ * Delivers the {@code ios} channel through the Apple Push Notification service. Authenticates with
+ * a token signing key (.p8, key id, team id) or with a .p12 push certificate, and keeps one
+ * long-lived HTTP/2 client per provider.
  *
  * @since 0.1
  */
 public final class ApnsProviderFactory implements DeliveryProviderFactory {
+
+  /** How long a send waits for a free slot, and for APNs to answer one notification. */
+  static final Duration PATIENCE = Duration.ofSeconds(20);
 
   @Override
   public String id() {
@@ -40,116 +43,113 @@ public final class ApnsProviderFactory implements DeliveryProviderFactory {
   public List<ConfigProperty> configProperties() {
     return List.of(
         new ConfigProperty(
-            "topic", true, false, null, "The app's bundle id, e.g. com.example.app."),
+            "topic", true, false, null, "The app's bundle id, e.g. com.example.app (apns-topic)."),
+        new ConfigProperty(
+            "team-id",
+            false,
+            false,
+            null,
+            "Token authentication: the 10-character Team ID of the Apple developer account."),
+        new ConfigProperty(
+            "key-id",
+            false,
+            false,
+            null,
+            "Token authentication: the 10-character Key ID of the APNs signing key."),
         new ConfigProperty(
             "signing-key",
             false,
             false,
             null,
-            "Path of the .p8 signing key (token authentication)."),
-        new ConfigProperty("key-id", false, false, null, "The signing key's Key ID."),
-        new ConfigProperty("team-id", false, false, null, "The Apple Developer Team ID."),
+            "Token authentication: path of the APNs signing key file (AuthKey_<key-id>.p8). Use"
+                + " either team-id, key-id and signing-key, or certificate."),
         new ConfigProperty(
             "certificate",
             false,
             false,
             null,
-            "Path of a .p12 push certificate, instead of token authentication."),
-        new ConfigProperty("certificate-password", false, true, null, "The .p12 file's password."),
+            "Certificate authentication: path of the APNs push certificate and key as a .p12"
+                + " file, instead of token authentication."),
         new ConfigProperty(
-            "server", false, false, "production", "production or development (sandbox) APNs."),
-        new ConfigProperty("host", false, false, null, "Another APNs host, e.g. a test server."),
-        new ConfigProperty("port", false, false, "443", "The APNs port."),
+            "certificate-password",
+            false,
+            true,
+            null,
+            "Certificate authentication: the password of the .p12 file."),
+        new ConfigProperty(
+            "server",
+            false,
+            false,
+            "production",
+            "Which APNs to use: production, or development for apps signed for development."),
+        new ConfigProperty(
+            "host",
+            false,
+            false,
+            null,
+            "Overrides the APNs host chosen by server, e.g. for a proxy or a test server."),
+        new ConfigProperty(
+            "port", false, false, "443", "The port of the APNs host (443, or Apple's 2197)."),
         new ConfigProperty(
             "trusted-certificate",
             false,
             false,
             null,
-            "PEM certificate chain to trust instead of the JDK's, e.g. a test server's."),
-        new ConfigProperty("connections", false, false, "2", "HTTP/2 connections to APNs."),
+            "Path of a PEM file of CA certificates to trust instead of the JDK's, e.g. for a"
+                + " test server or a TLS-inspecting proxy."),
         new ConfigProperty(
-            "max-in-flight", false, false, "1000", "Notifications sent but not yet answered."));
+            "max-in-flight",
+            false,
+            false,
+            "1000",
+            "Notifications sent but not yet answered by APNs; further sends wait. Also the"
+                + " largest batch."),
+        new ConfigProperty(
+            "connections",
+            false,
+            false,
+            "2",
+            "HTTP/2 connections to APNs, each served by one thread of the provider's own."));
   }
 
   @Override
   public DeliveryProvider create(ProviderConfig config) {
     var topic = config.require("topic");
-    var connections = positive(config, "connections", 2);
     var maxInFlight = positive(config, "max-in-flight", 1000);
-    var group = new NioEventLoopGroup(connections);
+    var connections = positive(config, "connections", 2);
+    var endpoint = Endpoint.of(config);
+    var builder =
+        new ApnsClientBuilder()
+            .setApnsServer(endpoint.host(), endpoint.port())
+            .setConcurrentConnections(connections)
+            .setConnectionTimeout(Duration.ofSeconds(10))
+            .setGracefulShutdownTimeout(PATIENCE);
+    if (endpoint.trusted() != null) {
+      builder.setTrustedServerCertificateChain(endpoint.trusted());
+    }
+    Credentials.apply(config, builder);
+    // pushy's default group has one thread; one per connection lets both carry traffic.
+    var group = new NioEventLoopGroup(connections, new DefaultThreadFactory("herald-apns", true));
     try {
-      var builder =
-          new ApnsClientBuilder()
-              .setApnsServer(host(config), positive(config, "port", 443))
-              .setConcurrentConnections(connections)
-              .setEventLoopGroup(group);
-      authenticate(builder, config);
-      var trusted = config.get("trusted-certificate");
-      if (trusted.isPresent()) {
-        builder.setTrustedServerCertificateChain(readable("trusted-certificate", trusted.get()));
-      }
+      builder.setEventLoopGroup(group);
       return new ApnsProvider(builder.build(), group, topic, maxInFlight);
-    } catch (IOException | GeneralSecurityException e) {
-      group.shutdownGracefully();
-      throw new IllegalArgumentException(
-          "APNs credentials could not be read: " + e.getMessage(), e);
-    } catch (RuntimeException e) {
-      group.shutdownGracefully();
-      throw e;
+    } catch (SSLException | RuntimeException e) {
+      group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS);
+      throw new IllegalArgumentException("APNs client could not be set up: " + e.getMessage(), e);
     }
   }
 
-  private static void authenticate(ApnsClientBuilder builder, ProviderConfig config)
-      throws IOException, GeneralSecurityException {
-    var signingKey = config.get("signing-key");
-    var certificate = config.get("certificate");
-    if (signingKey.isPresent() == certificate.isPresent()) {
-      throw new IllegalArgumentException(
-          "Set either signing-key (with key-id and team-id) or certificate, not "
-              + (signingKey.isPresent() ? "both" : "neither"));
-    }
-    if (signingKey.isPresent()) {
-      builder.setSigningKey(
-          ApnsSigningKey.loadFromPkcs8File(
-              readable("signing-key", signingKey.get()),
-              config.require("team-id"),
-              config.require("key-id")));
-    } else {
-      builder.setClientCredentials(
-          readable("certificate", certificate.get()),
-          config.get("certificate-password").orElse(""));
-    }
-  }
-
-  private static String host(ProviderConfig config) {
-    var host = config.get("host");
-    if (host.isPresent()) {
-      return host.get();
-    }
-    return switch (config.get("server").orElse("production")) {
-      case "production" -> ApnsClientBuilder.PRODUCTION_APNS_HOST;
-      case "development" -> ApnsClientBuilder.DEVELOPMENT_APNS_HOST;
-      default -> throw new IllegalArgumentException("server must be production or development");
-    };
-  }
-
-  private static File readable(String setting, String path) {
-    var file = new File(path);
-    if (!file.canRead()) {
-      throw new IllegalArgumentException(setting + " names a file that cannot be read: " + path);
-    }
-    return file;
-  }
-
-  private static int positive(ProviderConfig config, String setting, int defaultValue) {
+  static int positive(ProviderConfig config, String setting, int defaultValue) {
+    var text = config.get(setting);
     try {
-      var value = config.get(setting).map(Integer::parseInt).orElse(defaultValue);
+      var value = text.map(String::trim).map(Integer::parseInt).orElse(defaultValue);
       if (value > 0) {
         return value;
       }
     } catch (NumberFormatException e) {
-      // reported below
+      // reported below, with the setting's name
     }
-    throw new IllegalArgumentException(setting + " must be a positive whole number");
+    throw new IllegalArgumentException(
+        setting + " must be a positive whole number, not '" + text.orElse("") + "'");
   }
 }

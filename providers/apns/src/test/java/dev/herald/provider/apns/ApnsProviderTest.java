@@ -1,27 +1,34 @@
 package dev.herald.provider.apns;
 
+import static dev.herald.provider.apns.MockApns.GONE_SINCE;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.eatthepath.json.JsonParser;
-import com.eatthepath.pushy.apns.server.MockApnsServer;
-import com.eatthepath.pushy.apns.server.MockApnsServerBuilder;
-import com.eatthepath.pushy.apns.server.RejectedNotificationException;
-import com.eatthepath.pushy.apns.server.RejectionReason;
-import com.eatthepath.pushy.apns.server.UnregisteredDeviceTokenException;
+import com.eatthepath.pushy.apns.ApnsClientBuilder;
+import com.eatthepath.pushy.apns.auth.ApnsSigningKey;
 import dev.herald.spi.Delivery;
 import dev.herald.spi.DeliveryProvider;
 import dev.herald.spi.DeliveryResult;
+import dev.herald.spi.DeliveryResult.Delivered;
+import dev.herald.spi.DeliveryResult.InvalidRecipient;
+import dev.herald.spi.DeliveryResult.Rejected;
+import dev.herald.spi.DeliveryResult.RetryLater;
 import dev.herald.spi.ProviderConfig;
-import io.netty.handler.codec.http2.Http2Headers;
-import java.nio.charset.StandardCharsets;
+import io.netty.channel.nio.NioEventLoopGroup;
+import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,99 +39,27 @@ import org.junit.jupiter.api.io.TempDir;
 /** The APNs provider against pushy's real mock APNs server, over TLS with token authentication. */
 class ApnsProviderTest {
 
-  private static final Instant GONE_SINCE = Instant.parse("2026-01-01T00:00:00Z");
+  @TempDir static Path dir;
+  private static TestKeys keys;
 
-  @TempDir static Path keys;
-
-  /** What the server saw, by device token. */
-  private final Map<String, Received> received = new ConcurrentHashMap<>();
-
-  private MockApnsServer server;
-  private int port;
+  private MockApns apns;
   private DeliveryProvider provider;
-
-  private record Received(Http2Headers headers, String payload) {}
 
   @BeforeAll
   static void createKeys() throws Exception {
-    openssl(
-        "req",
-        "-x509",
-        "-newkey",
-        "rsa:2048",
-        "-nodes",
-        "-days",
-        "2",
-        "-subj",
-        "/CN=localhost",
-        "-addext",
-        "subjectAltName=DNS:localhost,IP:127.0.0.1",
-        "-keyout",
-        keys.resolve("server-key.pem").toString(),
-        "-out",
-        keys.resolve("server-cert.pem").toString());
-    openssl(
-        "ecparam",
-        "-name",
-        "prime256v1",
-        "-genkey",
-        "-noout",
-        "-out",
-        keys.resolve("ec.pem").toString());
-    openssl(
-        "pkcs8",
-        "-topk8",
-        "-nocrypt",
-        "-in",
-        keys.resolve("ec.pem").toString(),
-        "-out",
-        keys.resolve("key.p8").toString());
+    keys = TestKeys.create(dir);
   }
 
   @BeforeEach
   void start() throws Exception {
-    server =
-        new MockApnsServerBuilder()
-            .setServerCredentials(
-                keys.resolve("server-cert.pem").toFile(),
-                keys.resolve("server-key.pem").toFile(),
-                null)
-            .setHandlerFactory(
-                session ->
-                    (headers, payload) -> {
-                      var token = headers.path().toString().substring("/3/device/".length());
-                      script(token);
-                      received.put(
-                          token, new Received(headers, payload.toString(StandardCharsets.UTF_8)));
-                    })
-            .build();
-    port = server.start(0).get();
-    provider = new ApnsProviderFactory().create(ProviderConfig.of(settings(Map.of())));
-  }
-
-  /** Tokens whose name says how the server answers. */
-  private static void script(String token) throws RejectedNotificationException {
-    if (token.startsWith("dead")) {
-      throw new UnregisteredDeviceTokenException(GONE_SINCE);
-    }
-    if (token.startsWith("bad")) {
-      throw new RejectedNotificationException(RejectionReason.BAD_DEVICE_TOKEN);
-    }
-    if (token.startsWith("c503")) {
-      throw new RejectedNotificationException(RejectionReason.SERVICE_UNAVAILABLE);
-    }
-    if (token.startsWith("c429")) {
-      throw new RejectedNotificationException(RejectionReason.TOO_MANY_REQUESTS);
-    }
-    if (token.startsWith("f0")) {
-      throw new RejectedNotificationException(RejectionReason.PAYLOAD_TOO_LARGE);
-    }
+    apns = new MockApns(keys);
+    provider = provider(Map.of());
   }
 
   @AfterEach
   void stop() throws Exception {
     provider.close();
-    server.shutdown().get();
+    apns.close();
   }
 
   @Test
@@ -138,10 +73,10 @@ class ApnsProviderTest {
             "ios",
             "a1b2c3",
             "Winter sale",
-            "20% off",
+            "20% off \"everything\"",
             "view-promotion",
             "jig",
-            "{\"promo-code\":\"x-3654\",\"price\":34}",
+            "{\"promo-code\":\"x-3654\",\"price\":34,\"tags\":[\"a\",true],\"deep\":{\"k\":null}}",
             true,
             3,
             expiresAt,
@@ -149,137 +84,261 @@ class ApnsProviderTest {
 
     var results = send(List.of(delivery));
 
-    assertThat(results.get(0)).isInstanceOf(DeliveryResult.Delivered.class);
-    var got = received.get("a1b2c3");
-    var payload = new JsonParser().parseJsonObject(got.payload());
-    @SuppressWarnings("unchecked")
-    var aps = (Map<String, Object>) payload.get("aps");
-    @SuppressWarnings("unchecked")
-    var alert = (Map<String, Object>) aps.get("alert");
-    assertThat(alert).containsEntry("title", "Winter sale").containsEntry("body", "20% off");
+    var delivered = (Delivered) results.get(0);
+    assertThat(UUID.fromString(delivered.providerMessageId())).isNotNull();
+    var got = apns.accepted.get("a1b2c3");
+    var payload = json(got.payload());
+    var aps = map(payload.get("aps"));
+    assertThat(map(aps.get("alert")))
+        .containsOnly(
+            Map.entry("title", "Winter sale"), Map.entry("body", "20% off \"everything\""));
     assertThat(aps).containsEntry("sound", "default").containsEntry("badge", 3L);
     assertThat(payload)
+        .containsOnlyKeys("aps", "notificationId", "jigId", "screen", "inputs")
         .containsEntry("notificationId", "n-1")
         .containsEntry("jigId", "view-promotion")
         .containsEntry("screen", "jig");
-    assertThat(payload.get("inputs")).isEqualTo(Map.of("promo-code", "x-3654", "price", 34L));
-    assertThat(got.headers().get("apns-topic").toString()).isEqualTo("dev.herald.test");
-    assertThat(got.headers().get("apns-collapse-id").toString()).isEqualTo("n-1");
-    assertThat(got.headers().get("apns-priority").toString()).isEqualTo("10");
-    assertThat(got.headers().get("apns-push-type").toString()).isEqualTo("alert");
-    assertThat(Long.parseLong(got.headers().get("apns-expiration").toString()))
-        .isEqualTo(expiresAt.getEpochSecond());
+    var deep = new HashMap<String, Object>();
+    deep.put("k", null);
+    assertThat(map(payload.get("inputs")))
+        .containsOnly(
+            Map.entry("promo-code", "x-3654"),
+            Map.entry("price", 34L),
+            Map.entry("tags", List.of("a", true)),
+            Map.entry("deep", deep));
+    assertThat(got.headers())
+        .containsEntry("apns-topic", "dev.herald.test")
+        .containsEntry("apns-collapse-id", "n-1")
+        .containsEntry("apns-priority", "10")
+        .containsEntry("apns-push-type", "alert")
+        .containsEntry("apns-expiration", Long.toString(expiresAt.getEpochSecond()));
   }
 
   @Test
-  void deadTokensAreInvalidRecipientsAndBusyServersAreRetried() throws Exception {
+  void whatIsNotSetIsLeftOutAndNormalPriorityConservesPower() throws Exception {
+    var before = Instant.now();
     var results =
         send(
             List.of(
-                delivery("dead01"),
-                delivery("bad001"),
-                delivery("c50301"),
-                delivery("c42901"),
-                delivery("f00001"),
-                delivery("a00001")));
+                new Delivery(
+                    8, "n-2", "push", "ios", "a4b5c6", "Hi", "There", null, null, null, false, null,
+                    null, "normal")));
+    var after = Instant.now();
 
-    assertThat(results.get(0))
-        .isEqualTo(new DeliveryResult.InvalidRecipient(GONE_SINCE, "Unregistered"));
-    assertThat(results.get(1))
-        .isEqualTo(new DeliveryResult.InvalidRecipient(null, "BadDeviceToken"));
-    assertThat(results.get(2)).isEqualTo(new DeliveryResult.RetryLater(null, "ServiceUnavailable"));
-    assertThat(results.get(3)).isEqualTo(new DeliveryResult.RetryLater(null, "TooManyRequests"));
-    assertThat(results.get(4)).isEqualTo(new DeliveryResult.Rejected("PayloadTooLarge"));
-    assertThat(results.get(5)).isInstanceOf(DeliveryResult.Delivered.class);
+    assertThat(results.get(0)).isInstanceOf(Delivered.class);
+    var got = apns.accepted.get("a4b5c6");
+    var payload = json(got.payload());
+    assertThat(payload).containsOnlyKeys("aps", "notificationId", "screen", "inputs");
+    assertThat(map(payload.get("aps"))).containsOnlyKeys("alert");
+    assertThat(map(payload.get("inputs"))).isEmpty();
+    assertThat(got.headers()).containsEntry("apns-priority", "5");
+    // no expiry of its own: pushy's default of one day from sending
+    assertThat(Long.parseLong(got.headers().get("apns-expiration")))
+        .isBetween(
+            before.plus(Duration.ofDays(1)).getEpochSecond(),
+            after.plus(Duration.ofDays(1)).getEpochSecond());
   }
 
   @Test
-  void aLargeBatchIsSentWithABoundedNumberInFlight() throws Exception {
-    provider.close();
-    provider =
-        new ApnsProviderFactory()
-            .create(ProviderConfig.of(settings(Map.of("max-in-flight", "50"))));
+  void deadTokensAreInvalidRecipients() throws Exception {
+    var results = send(List.of(delivery("dead01"), delivery("bad001"), delivery("topc01")));
+
+    assertThat(results)
+        .containsExactly(
+            new InvalidRecipient(GONE_SINCE, "Unregistered"),
+            new InvalidRecipient(null, "BadDeviceToken"),
+            new InvalidRecipient(null, "DeviceTokenNotForTopic"));
+  }
+
+  @Test
+  void busyOrFailingApnsMeansRetryLaterAndOtherRejectionsArePermanent() throws Exception {
+    var results =
+        send(
+            List.of(
+                delivery("c50301"),
+                delivery("c42901"),
+                delivery("c50001"),
+                delivery("shut01"),
+                delivery("big001")));
+
+    assertThat(results)
+        .containsExactly(
+            new RetryLater(null, "ServiceUnavailable"),
+            new RetryLater(null, "TooManyRequests"),
+            new RetryLater(null, "InternalServerError"),
+            new RetryLater(null, "Shutdown"),
+            new Rejected("PayloadTooLarge"));
+  }
+
+  @Test
+  void aMixedBatchIsAnsweredInInputOrder() throws Exception {
+    var prefixes = List.of("dead", "a000", "c503", "bad0", "big0", "c429", "a111");
     var batch =
-        IntStream.range(0, 3_000).mapToObj(i -> delivery(String.format("ab%06d", i))).toList();
+        IntStream.range(0, 700)
+            .mapToObj(i -> delivery(prefixes.get(i % prefixes.size()) + String.format("%06d", i)))
+            .toList();
 
     var results = send(batch);
 
-    assertThat(results).hasSize(3_000).allMatch(r -> r instanceof DeliveryResult.Delivered);
-    assertThat(received).hasSize(3_000);
+    assertThat(results).hasSize(batch.size());
+    for (int i = 0; i < batch.size(); i++) {
+      var expected =
+          switch (prefixes.get(i % prefixes.size())) {
+            case "dead" -> InvalidRecipient.class;
+            case "bad0" -> InvalidRecipient.class;
+            case "c503", "c429" -> RetryLater.class;
+            case "big0" -> Rejected.class;
+            default -> Delivered.class;
+          };
+      assertThat(results.get(i)).as("result %d", i).isInstanceOf(expected);
+    }
+    var ids = new HashSet<String>();
+    results.stream()
+        .filter(r -> r instanceof Delivered)
+        .forEach(r -> ids.add(((Delivered) r).providerMessageId()));
+    assertThat(ids).hasSize(200);
   }
 
   @Test
-  void anUnreachableServerMeansRetryLater() throws Exception {
+  void inputsThatAreNotJsonAreRejectedWithoutHarmingTheRestOfTheBatch() throws Exception {
+    var broken =
+        new Delivery(
+            9,
+            "n-3",
+            "push",
+            "ios",
+            "a7b8c9",
+            "t",
+            "x",
+            null,
+            null,
+            "not json",
+            false,
+            null,
+            null,
+            null);
+
+    var results = send(List.of(delivery("a00001"), broken, delivery("a00002")));
+
+    assertThat(results.get(0)).isInstanceOf(Delivered.class);
+    assertThat(results.get(1)).isInstanceOf(Rejected.class);
+    assertThat(((Rejected) results.get(1)).reason()).contains("inputs");
+    assertThat(results.get(2)).isInstanceOf(Delivered.class);
+    assertThat(apns.accepted).containsOnlyKeys("a00001", "a00002");
+  }
+
+  @Test
+  void aLargeBatchIsAllDeliveredThroughFewSlots() throws Exception {
     provider.close();
-    server.shutdown().get();
-    provider = new ApnsProviderFactory().create(ProviderConfig.of(settings(Map.of())));
-    var results = send(List.of(delivery("a00002")));
-    assertThat(results.get(0)).isInstanceOf(DeliveryResult.RetryLater.class);
-    server =
-        new MockApnsServerBuilder()
-            .setServerCredentials(
-                keys.resolve("server-cert.pem").toFile(),
-                keys.resolve("server-key.pem").toFile(),
-                null)
-            .setHandlerFactory(session -> (headers, payload) -> {})
-            .build();
-    server.start(0).get();
+    provider = provider(Map.of("max-in-flight", "100"));
+    var batch =
+        IntStream.range(0, 5_000).mapToObj(i -> delivery(String.format("ab%06d", i))).toList();
+
+    var results = send(batch);
+
+    assertThat(results).hasSize(5_000).allMatch(r -> r instanceof Delivered);
+    assertThat(apns.accepted).hasSize(5_000);
+    assertThat(provider.maxBatchSize()).isEqualTo(100);
   }
 
   @Test
-  void badConfigurationIsRefusedNamingTheSetting() {
-    var factory = new ApnsProviderFactory();
-    assertThatThrownBy(() -> factory.create(ProviderConfig.of(Map.of("signing-key", "x"))))
-        .hasMessageContaining("topic");
-    var both = settings(Map.of("certificate", keys.resolve("key.p8").toString()));
-    assertThatThrownBy(() -> factory.create(ProviderConfig.of(both)))
-        .hasMessageContaining("not both");
-    var neither = new HashMap<>(settings(Map.of()));
-    neither.remove("signing-key");
-    assertThatThrownBy(() -> factory.create(ProviderConfig.of(neither)))
-        .hasMessageContaining("neither");
-    var missing = settings(Map.of("signing-key", "/nonexistent.p8"));
-    assertThatThrownBy(() -> factory.create(ProviderConfig.of(missing)))
-        .hasMessageContaining("signing-key");
-    var server = settings(Map.of("server", "staging"));
-    server.remove("host");
-    assertThatThrownBy(() -> factory.create(ProviderConfig.of(server)))
-        .hasMessageContaining("server");
-    assertThatThrownBy(
-            () -> factory.create(ProviderConfig.of(settings(Map.of("max-in-flight", "0")))))
-        .hasMessageContaining("max-in-flight");
+  void severalThreadsSendingTogetherNeverHaveMoreInFlightThanAllowed() throws Exception {
+    var group = new NioEventLoopGroup(2);
+    var client =
+        new ApnsClientBuilder()
+            .setApnsServer("127.0.0.1", apns.port)
+            .setSigningKey(
+                ApnsSigningKey.loadFromPkcs8File(
+                    keys.signingKey().toFile(), "TEAMID1234", "KEYID12345"))
+            .setTrustedServerCertificateChain(keys.serverCertificate().toFile())
+            .setConcurrentConnections(2)
+            .setEventLoopGroup(group)
+            .build();
+    var now = new AtomicInteger();
+    var peak = new AtomicInteger();
+    ApnsProvider.Sender counting =
+        notification -> {
+          peak.accumulateAndGet(now.incrementAndGet(), Math::max);
+          // the provider's own stages hang on this one, so the count drops before a slot frees
+          return client
+              .sendNotification(notification)
+              .whenComplete((r, e) -> now.decrementAndGet());
+        };
+    var bounded =
+        new ApnsProvider(
+            counting,
+            () -> {
+              client.close().join();
+              group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+            },
+            "dev.herald.test",
+            100,
+            Duration.ofSeconds(20),
+            Duration.ofSeconds(20));
+    try {
+      var sends = new ArrayList<CompletableFuture<List<DeliveryResult>>>();
+      for (int thread = 0; thread < 4; thread++) {
+        var batch =
+            IntStream.range(0, 1_250)
+                .mapToObj(i -> delivery(String.format("ab%06d", sends.size() * 10_000 + i)))
+                .toList();
+        sends.add(CompletableFuture.supplyAsync(() -> bounded.send(batch)).thenCompose(s -> s));
+      }
+      for (var send : sends) {
+        assertThat(send.get()).hasSize(1_250).allMatch(r -> r instanceof Delivered);
+      }
+    } finally {
+      bounded.close();
+    }
+    assertThat(apns.accepted).hasSize(5_000);
+    assertThat(peak.get()).isBetween(2, 100);
+    assertThat(now.get()).isZero();
   }
 
-  private Map<String, String> settings(Map<String, String> overrides) {
+  @Test
+  void anUnreachableApnsMeansRetryLater() throws Exception {
+    int closedPort;
+    try (var socket = new ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    provider.close();
+    provider = provider(Map.of("port", Integer.toString(closedPort)));
+
+    var results = send(List.of(delivery("a00002"), delivery("a00003")));
+
+    assertThat(results).hasSize(2).allMatch(r -> r instanceof RetryLater);
+    assertThat(((RetryLater) results.get(0)).reason()).startsWith("APNs request failed");
+    assertThat(((RetryLater) results.get(0)).retryAfter()).isNull();
+  }
+
+  private DeliveryProvider provider(Map<String, String> overrides) {
     var settings = new HashMap<String, String>();
     settings.put("topic", "dev.herald.test");
-    settings.put("signing-key", keys.resolve("key.p8").toString());
+    settings.put("signing-key", keys.signingKey().toString());
     settings.put("key-id", "KEYID12345");
     settings.put("team-id", "TEAMID1234");
     settings.put("host", "127.0.0.1");
-    settings.put("port", Integer.toString(port));
-    settings.put("trusted-certificate", keys.resolve("server-cert.pem").toString());
+    settings.put("port", Integer.toString(apns.port));
+    settings.put("trusted-certificate", keys.serverCertificate().toString());
     settings.putAll(overrides);
-    return settings;
+    return new ApnsProviderFactory().create(ProviderConfig.of(settings));
   }
 
   private List<DeliveryResult> send(List<Delivery> batch) throws Exception {
-    return provider.send(batch).toCompletableFuture().get();
+    return provider.send(batch).toCompletableFuture().get(60, TimeUnit.SECONDS);
   }
 
-  private static Delivery delivery(String token) {
+  static Delivery delivery(String token) {
     return new Delivery(
         1, "n-" + token, "push", "ios", token, "t", "x", null, null, null, false, null, null, null);
   }
 
-  private static void openssl(String... args) throws Exception {
-    var command = new java.util.ArrayList<String>();
-    command.add("openssl");
-    command.addAll(List.of(args));
-    var process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (process.waitFor() != 0) {
-      throw new IllegalStateException("openssl failed: " + output);
-    }
+  private static Map<String, Object> json(String text) throws Exception {
+    return new JsonParser().parseJsonObject(text);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> map(Object value) {
+    return (Map<String, Object>) value;
   }
 }

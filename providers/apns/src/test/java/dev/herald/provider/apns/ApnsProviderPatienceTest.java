@@ -1,0 +1,102 @@
+package dev.herald.provider.apns;
+
+import static dev.herald.provider.apns.ApnsProviderTest.delivery;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.eatthepath.pushy.apns.PushNotificationResponse;
+import com.eatthepath.pushy.apns.util.SimpleApnsPushNotification;
+import dev.herald.spi.Delivery;
+import dev.herald.spi.DeliveryResult;
+import dev.herald.spi.DeliveryResult.RetryLater;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A hung APNs (no answer at all) or a sender that fails outright must keep neither slots nor the
+ * caller: these run the provider on a sender whose answers the test controls.
+ */
+class ApnsProviderPatienceTest {
+
+  private static final Duration SHORT = Duration.ofMillis(200);
+  private static final Duration LONG = Duration.ofMinutes(5);
+
+  /** What was handed to "pushy", still unanswered unless the test answers it. */
+  private final List<CompletableFuture<PushNotificationResponse<SimpleApnsPushNotification>>>
+      handedOver = new CopyOnWriteArrayList<>();
+
+  private final ApnsProvider.Sender unanswered =
+      notification -> {
+        var response =
+            new CompletableFuture<PushNotificationResponse<SimpleApnsPushNotification>>();
+        handedOver.add(response);
+        return response;
+      };
+
+  @Test
+  void unansweredNotificationsAreRetriedLaterAndGiveTheirSlotsBack() throws Exception {
+    try (var provider = new ApnsProvider(unanswered, () -> {}, "t", 2, LONG, SHORT)) {
+      var first = send(provider, List.of(delivery("a1"), delivery("a2")));
+      assertThat(first)
+          .containsExactly(
+              new RetryLater(null, "no answer from APNs within 200 ms"),
+              new RetryLater(null, "no answer from APNs within 200 ms"));
+
+      // had the slots not come back, these would wait five minutes for one
+      var second = send(provider, List.of(delivery("a3"), delivery("a4")));
+      assertThat(second).containsExactlyElementsOf(first);
+      assertThat(handedOver).hasSize(4);
+    }
+  }
+
+  @Test
+  void whenNoSlotFreesUpInTimeTheRestOfTheBatchIsRetriedLaterAtOnce() throws Exception {
+    try (var provider = new ApnsProvider(unanswered, () -> {}, "t", 1, SHORT, LONG)) {
+      var results =
+          provider
+              .send(List.of(delivery("b1"), delivery("b2"), delivery("b3")))
+              .toCompletableFuture();
+      // b1 holds the only slot; b2 waited for it in vain, b3 did not wait at all
+      assertThat(handedOver).hasSize(1);
+      handedOver.get(0).completeExceptionally(new IOException("connection closed"));
+
+      assertThat(results.get(10, TimeUnit.SECONDS))
+          .containsExactly(
+              new RetryLater(null, "APNs request failed: java.io.IOException: connection closed"),
+              new RetryLater(null, "APNs busy: no free slot within 200 ms"),
+              new RetryLater(null, "APNs busy: no free slot within 200 ms"));
+
+      // the failure gave the slot back
+      var next = provider.send(List.of(delivery("b4"))).toCompletableFuture();
+      assertThat(handedOver).hasSize(2);
+      handedOver.get(1).completeExceptionally(new IOException("reset"));
+      assertThat(next.get(10, TimeUnit.SECONDS))
+          .containsExactly(new RetryLater(null, "APNs request failed: java.io.IOException: reset"));
+    }
+  }
+
+  @Test
+  void aSenderThatThrowsGivesRetryLaterAndItsSlotBack() throws Exception {
+    ApnsProvider.Sender throwing =
+        notification -> {
+          throw new IllegalStateException("client closed");
+        };
+    try (var provider = new ApnsProvider(throwing, () -> {}, "t", 1, SHORT, SHORT)) {
+      var results = send(provider, List.of(delivery("c1"), delivery("c2")));
+
+      var failed =
+          new RetryLater(
+              null, "APNs request failed: java.lang.IllegalStateException: client closed");
+      assertThat(results).containsExactly(failed, failed);
+    }
+  }
+
+  private static List<DeliveryResult> send(ApnsProvider provider, List<Delivery> batch)
+      throws Exception {
+    return provider.send(batch).toCompletableFuture().get(10, TimeUnit.SECONDS);
+  }
+}
