@@ -68,7 +68,7 @@ final class ApnsProvider implements DeliveryProvider {
     this.answerTimeout = answerTimeout;
   }
 
-  /** A batch larger than the slots would only wait for its own first half. */
+  /** A batch this size fits in the slots, so it never waits on its own sends; larger ones work. */
   @Override
   public int maxBatchSize() {
     return maxInFlight;
