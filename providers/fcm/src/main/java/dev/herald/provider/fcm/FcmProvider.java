@@ -1,149 +1,164 @@
 package dev.herald.provider.fcm;
 
+import com.google.api.client.http.HttpTransport;
 import com.google.api.core.ApiFuture;
+import com.google.api.core.ApiFutureCallback;
+import com.google.api.core.ApiFutures;
 import com.google.firebase.FirebaseApp;
-import com.google.firebase.messaging.AndroidConfig;
-import com.google.firebase.messaging.AndroidNotification;
 import com.google.firebase.messaging.FirebaseMessaging;
-import com.google.firebase.messaging.FirebaseMessagingException;
 import com.google.firebase.messaging.Message;
-import com.google.firebase.messaging.MessagingErrorCode;
-import com.google.firebase.messaging.Notification;
 import dev.herald.spi.Delivery;
 import dev.herald.spi.DeliveryProvider;
 import dev.herald.spi.DeliveryResult;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Sends each delivery as one FCM v1 request. firebase-admin retries 500 and 503 a few times on its
- * own, with backoff and bounded; what it gives up on comes back to Herald's retry policy once.
+ * Sends each delivery as its own FCM request ({@code sendAsync}) on the provider's threads.
+ *
+ * <p>Per message rather than {@code sendEach}: that makes one request per message on the same
+ * threads anyway, but answers only when the slowest message of its chunk is done, so a slot could
+ * not be given back per message, one odd exception would fail the whole chunk, and no message could
+ * be given up on alone.
+ *
+ * <p>A semaphore caps the messages handed to firebase-admin and not yet answered: a send waits for
+ * a free slot, and gives it back when the message's result is known. firebase-admin retries a 503
+ * itself (up to 4 times, sleeping as Retry-After says when that is at most a minute), so each
+ * message also has a deadline: at the deadline it becomes {@code RetryLater}, firebase-admin's work
+ * on it is cancelled (its retry sleep interrupted) and the slot is free again. Every delivery gets
+ * exactly one result, and a batch takes at most about two deadlines.
  */
 final class FcmProvider implements DeliveryProvider {
 
   private final FirebaseApp app;
   private final FirebaseMessaging messaging;
-  private final int batchSize;
+  private final HttpTransport transport;
+  private final int maxInFlight;
+  private final Semaphore inFlight;
+  private final Duration patience;
+  private volatile boolean closed;
 
-  FcmProvider(FirebaseApp app, FirebaseMessaging messaging, int threads) {
+  /**
+   * @param patience how long a send waits for a free slot, and for FCM's answer to one message
+   */
+  FcmProvider(FirebaseApp app, int maxInFlight, Duration patience) {
     this.app = app;
-    this.messaging = messaging;
-    this.batchSize = Math.max(100, threads * 10);
+    this.messaging = FirebaseMessaging.getInstance(app);
+    this.transport = app.getOptions().getHttpTransport();
+    this.maxInFlight = maxInFlight;
+    this.inFlight = new Semaphore(maxInFlight);
+    this.patience = patience;
   }
 
+  /** A larger batch would only wait for its own first part. */
   @Override
   public int maxBatchSize() {
-    return batchSize;
+    return maxInFlight;
   }
 
   @Override
   public CompletionStage<List<DeliveryResult>> send(List<Delivery> batch) {
-    var results = batch.stream().map(this::send).toList();
+    if (closed) {
+      return CompletableFuture.failedFuture(new IllegalStateException("FCM provider is closed"));
+    }
+    var results = new ArrayList<CompletableFuture<DeliveryResult>>(batch.size());
+    DeliveryResult stalled = null;
+    for (var delivery : batch) {
+      if (delivery.address().isBlank()) {
+        results.add(done(new DeliveryResult.InvalidRecipient(null, "empty FCM token")));
+        continue;
+      }
+      Message message;
+      try {
+        message = FcmMessages.of(delivery, Instant.now());
+      } catch (IllegalArgumentException e) {
+        results.add(
+            done(new DeliveryResult.Rejected("not a valid FCM message: " + e.getMessage())));
+        continue;
+      }
+      if (stalled == null) {
+        stalled = takeSlot();
+      }
+      // once no slot came free in time, the rest of the batch would wait as long again
+      results.add(stalled == null ? send(message) : done(stalled));
+    }
     return CompletableFuture.allOf(results.toArray(CompletableFuture[]::new))
-        .thenApply(done -> results.stream().map(CompletableFuture::join).toList());
+        .thenApply(all -> results.stream().map(CompletableFuture::join).toList());
   }
 
-  private CompletableFuture<DeliveryResult> send(Delivery delivery) {
-    var result = new CompletableFuture<DeliveryResult>();
-    ApiFuture<String> sent = messaging.sendAsync(message(delivery));
-    sent.addListener(() -> result.complete(outcome(sent)), Runnable::run);
-    return result;
-  }
-
-  static Message message(Delivery delivery) {
-    var android =
-        AndroidConfig.builder()
-            .setCollapseKey(delivery.collapseId())
-            .setPriority(
-                "high".equals(delivery.priority())
-                    ? AndroidConfig.Priority.HIGH
-                    : AndroidConfig.Priority.NORMAL);
-    if (delivery.expiresAt() != null) {
-      var ttl = Duration.between(Instant.now(), delivery.expiresAt());
-      android.setTtl(Math.max(0, ttl.toMillis()));
-    }
-    var notification = AndroidNotification.builder();
-    if (delivery.sound()) {
-      notification.setSound("default");
-    }
-    if (delivery.badge() != null) {
-      notification.setNotificationCount(delivery.badge());
-    }
-    android.setNotification(notification.build());
-    return Message.builder()
-        .setToken(delivery.address())
-        .setNotification(
-            Notification.builder().setTitle(delivery.title()).setBody(delivery.text()).build())
-        .putAllData(delivery.deepLink())
-        .setAndroidConfig(android.build())
-        .build();
-  }
-
-  private static DeliveryResult outcome(ApiFuture<String> sent) {
+  /** Takes a slot, or says why none could be had. */
+  private DeliveryResult takeSlot() {
     try {
-      return new DeliveryResult.Delivered(sent.get());
-    } catch (ExecutionException e) {
-      return e.getCause() instanceof FirebaseMessagingException fcm
-          ? failure(fcm)
-          : new DeliveryResult.RetryLater(null, "FCM request failed: " + e.getCause());
+      if (inFlight.tryAcquire(patience.toMillis(), TimeUnit.MILLISECONDS)) {
+        return null;
+      }
+      return new DeliveryResult.RetryLater(
+          null, "FCM busy: no free slot within " + patience.toSeconds() + " s");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return new DeliveryResult.RetryLater(null, "interrupted");
+      return new DeliveryResult.RetryLater(null, "interrupted while waiting to send");
     }
   }
 
-  static DeliveryResult failure(FirebaseMessagingException e) {
-    var code = e.getMessagingErrorCode();
-    var reason = (code == null ? e.getErrorCode().name() : code.name()) + ": " + e.getMessage();
-    if (code == MessagingErrorCode.UNREGISTERED || code == MessagingErrorCode.SENDER_ID_MISMATCH) {
-      return new DeliveryResult.InvalidRecipient(null, reason);
+  /** Sends on a slot already taken; the slot is given back once, whatever happens. */
+  private CompletableFuture<DeliveryResult> send(Message message) {
+    ApiFuture<String> sent;
+    try {
+      sent = messaging.sendAsync(message);
+    } catch (RuntimeException e) {
+      // e.g. the app was deleted by a concurrent close()
+      inFlight.release();
+      return done(FcmOutcomes.failed(e));
     }
-    if (code == MessagingErrorCode.INVALID_ARGUMENT && concernsToken(e)) {
-      return new DeliveryResult.InvalidRecipient(null, reason);
-    }
-    if (code == MessagingErrorCode.QUOTA_EXCEEDED
-        || code == MessagingErrorCode.UNAVAILABLE
-        || code == MessagingErrorCode.INTERNAL) {
-      return new DeliveryResult.RetryLater(retryAfter(e), reason);
-    }
-    return new DeliveryResult.Rejected(reason);
+    var result = new CompletableFuture<DeliveryResult>();
+    ApiFutures.addCallback(
+        sent,
+        new ApiFutureCallback<String>() {
+          @Override
+          public void onSuccess(String name) {
+            result.complete(new DeliveryResult.Delivered(name));
+          }
+
+          @Override
+          public void onFailure(Throwable error) {
+            result.complete(FcmOutcomes.failed(error));
+          }
+        },
+        Runnable::run);
+    return result
+        .completeOnTimeout(
+            new DeliveryResult.RetryLater(
+                null, "FCM did not answer within " + patience.toSeconds() + " s"),
+            patience.toMillis(),
+            TimeUnit.MILLISECONDS)
+        .whenComplete(
+            (done, never) -> {
+              // first stop firebase-admin's work (a no-op once it answered), then free the slot
+              sent.cancel(true);
+              inFlight.release();
+            });
   }
 
-  /** FCM answers INVALID_ARGUMENT for a malformed token and for a malformed message alike. */
-  private static boolean concernsToken(FirebaseMessagingException e) {
-    var message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
-    return message.contains("registration token") || message.contains("message.token");
+  private static CompletableFuture<DeliveryResult> done(DeliveryResult result) {
+    return CompletableFuture.completedFuture(result);
   }
 
-  /** The service's Retry-After in seconds, when it sent one. */
-  static Duration retryAfter(FirebaseMessagingException e) {
-    var response = e.getHttpResponse();
-    if (response == null) {
-      return null;
-    }
-    for (var header : response.getHeaders().entrySet()) {
-      if (header.getKey().equalsIgnoreCase("retry-after")) {
-        var value =
-            header.getValue() instanceof List<?> list && !list.isEmpty()
-                ? list.get(0)
-                : header.getValue();
-        try {
-          return Duration.ofSeconds(Long.parseLong(String.valueOf(value).trim()));
-        } catch (NumberFormatException ignored) {
-          return null;
-        }
-      }
-    }
-    return null;
-  }
-
+  /** Stops the threads (waiting up to the read timeout) and closes the connections. */
   @Override
   public void close() {
+    closed = true;
     app.delete();
+    try {
+      transport.shutdown();
+    } catch (IOException e) {
+      // closing anyway; the connections go with the transport
+    }
   }
 }

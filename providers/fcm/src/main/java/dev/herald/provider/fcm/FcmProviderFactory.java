@@ -1,35 +1,40 @@
 package dev.herald.provider.fcm;
 
-import com.google.api.client.http.javanet.NetHttpTransport;
-import com.google.auth.oauth2.AccessToken;
-import com.google.auth.oauth2.GoogleCredentials;
 import com.google.firebase.FirebaseApp;
 import com.google.firebase.FirebaseOptions;
-import com.google.firebase.messaging.FirebaseMessaging;
 import dev.herald.spi.ConfigProperty;
 import dev.herald.spi.DeliveryProvider;
 import dev.herald.spi.DeliveryProviderFactory;
 import dev.herald.spi.ProviderConfig;
-import java.io.FileInputStream;
 import java.io.IOException;
-import java.net.HttpURLConnection;
-import java.net.URI;
-import java.net.URL;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.Date;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
 /**
- * The FCM provider: channel {@code android}, FCM HTTP v1 with a service account.
+ * Delivers the {@code android} channel through Firebase Cloud Messaging (HTTP v1), authenticated
+ * with a service account. Each provider is a firebase-admin app of its own, with its own threads
+ * and connections, released by {@link DeliveryProvider#close()}.
  *
  * @since 0.1
  */
 public final class FcmProviderFactory implements DeliveryProviderFactory {
 
-  static final String DEFAULT_ENDPOINT = "https://fcm.googleapis.com";
+  static final int DEFAULT_MAX_IN_FLIGHT = 500;
+
+  /**
+   * At most this many requests are under way at once (one thread each); the rest of the messages in
+   * flight wait in line. firebase-admin's own pool has 100 threads, and one HTTP/2 connection to
+   * FCM carries 100 concurrent streams.
+   */
+  static final int MAX_THREADS = 100;
+
+  static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
+
+  /** How long a send waits for a free slot, and for FCM's answer to one message. */
+  static final Duration PATIENCE = Duration.ofSeconds(20);
 
   @Override
   public String id() {
@@ -49,98 +54,98 @@ public final class FcmProviderFactory implements DeliveryProviderFactory {
   @Override
   public List<ConfigProperty> configProperties() {
     return List.of(
-        new ConfigProperty("project-id", true, false, null, "The Firebase project id."),
+        new ConfigProperty(
+            "project-id",
+            true,
+            false,
+            null,
+            "The Firebase project id, as shown in the Firebase console's project settings."),
         new ConfigProperty(
             "service-account-file",
             false,
             false,
             null,
-            "Path of the Firebase service-account JSON key (required unless access-token is set)."),
+            "Path of the service account's JSON key file (Firebase console, Project settings,"
+                + " Service accounts, Generate new private key). Required unless access-token is"
+                + " set."),
         new ConfigProperty(
             "access-token",
             false,
             true,
             null,
-            "A fixed OAuth access token instead of a service account, for proxies and tests."),
+            "A fixed OAuth 2 access token sent instead of one obtained with a service account;"
+                + " for tests and for proxies that authenticate to Google themselves. Never"
+                + " refreshed."),
         new ConfigProperty(
-            "endpoint", false, false, DEFAULT_ENDPOINT, "The FCM base URL, e.g. a test server."),
-        new ConfigProperty("threads", false, false, "32", "Requests to FCM under way at once."));
+            "endpoint",
+            false,
+            false,
+            FcmEndpoint.DEFAULT,
+            "Base URL FCM requests go to; requests keep their /v1/projects/... path. Change it"
+                + " only for a proxy or a test server."),
+        new ConfigProperty(
+            "max-in-flight",
+            false,
+            false,
+            String.valueOf(DEFAULT_MAX_IN_FLIGHT),
+            "Most messages handed to FCM and not yet answered; a send waits for a free slot."
+                + " Up to "
+                + MAX_THREADS
+                + " of them are sent at once, each on a thread of its own."));
   }
 
   @Override
   public DeliveryProvider create(ProviderConfig config) {
+    return create(config, PATIENCE);
+  }
+
+  /** All settings are checked before any thread or connection exists. */
+  DeliveryProvider create(ProviderConfig config, Duration patience) {
     var projectId = config.require("project-id");
-    var endpoint = endpoint(config.get("endpoint").orElse(DEFAULT_ENDPOINT));
-    var threads = positive(config, "threads", 32);
-    var threadManager = new FcmThreads(threads);
+    var credentials = FcmCredentials.from(config);
+    var endpoint = FcmEndpoint.parse(config.get("endpoint").orElse(FcmEndpoint.DEFAULT));
+    var maxInFlight = positive(config, "max-in-flight", DEFAULT_MAX_IN_FLIGHT);
+    var name = "herald-fcm-" + UUID.randomUUID();
     var options =
         FirebaseOptions.builder()
             .setProjectId(projectId)
-            .setCredentials(credentials(config))
-            .setHttpTransport(transport(endpoint))
-            .setThreadManager(threadManager)
-            .build();
-    var app = FirebaseApp.initializeApp(options, "herald-fcm-" + UUID.randomUUID());
-    return new FcmProvider(app, FirebaseMessaging.getInstance(app), threads);
-  }
-
-  private static GoogleCredentials credentials(ProviderConfig config) {
-    var token = config.get("access-token");
-    if (token.isPresent()) {
-      var farFuture = Date.from(Instant.now().plus(3650, ChronoUnit.DAYS));
-      return GoogleCredentials.create(new AccessToken(token.get(), farFuture));
+            .setCredentials(credentials)
+            .setThreadManager(new FcmThreads(Math.min(maxInFlight, MAX_THREADS), name))
+            // firebase-admin's defaults are 0: wait forever
+            .setConnectTimeout((int) CONNECT_TIMEOUT.toMillis())
+            .setReadTimeout((int) READ_TIMEOUT.toMillis())
+            .setWriteTimeout((int) READ_TIMEOUT.toMillis());
+    if (!endpoint.isDefault()) {
+      options.setHttpTransport(endpoint.transport());
     }
-    var file =
-        config
-            .get("service-account-file")
-            .orElseThrow(
-                () -> new IllegalArgumentException("Set service-account-file (or access-token)"));
-    try (var in = new FileInputStream(file)) {
-      return GoogleCredentials.fromStream(in);
-    } catch (IOException e) {
-      throw new IllegalArgumentException(
-          "service-account-file could not be read: " + file + " (" + e.getMessage() + ")", e);
-    }
-  }
-
-  /**
-   * firebase-admin has no endpoint setting: requests keep their path and go to the configured base
-   * URL instead of Google's host.
-   */
-  private static NetHttpTransport transport(URI endpoint) {
-    if (endpoint.toString().equals(DEFAULT_ENDPOINT)) {
-      return new NetHttpTransport();
-    }
-    return new NetHttpTransport.Builder()
-        .setConnectionFactory(
-            url ->
-                (HttpURLConnection) new URL(endpoint.toString() + url.getFile()).openConnection())
-        .build();
-  }
-
-  private static URI endpoint(String text) {
-    var trimmed = text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+    var built = options.build();
     try {
-      var uri = URI.create(trimmed);
-      if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
-          && uri.getHost() != null) {
-        return uri;
-      }
-    } catch (IllegalArgumentException e) {
-      // reported below
+      return new FcmProvider(FirebaseApp.initializeApp(built, name), maxInFlight, patience);
+    } catch (RuntimeException e) {
+      shutdown(built);
+      throw e;
     }
-    throw new IllegalArgumentException("endpoint must be an http(s) URL: " + text);
+  }
+
+  private static void shutdown(FirebaseOptions options) {
+    try {
+      options.getHttpTransport().shutdown();
+    } catch (IOException e) {
+      // the start-up failure is what matters
+    }
   }
 
   private static int positive(ProviderConfig config, String setting, int defaultValue) {
+    var text = config.get(setting);
     try {
-      var value = config.get(setting).map(Integer::parseInt).orElse(defaultValue);
+      var value = text.map(String::strip).map(Integer::parseInt).orElse(defaultValue);
       if (value > 0) {
         return value;
       }
     } catch (NumberFormatException e) {
-      // reported below
+      // reported below, with the setting's name
     }
-    throw new IllegalArgumentException(setting + " must be a positive whole number");
+    throw new IllegalArgumentException(
+        setting + " must be a positive whole number, not: " + text.orElse(""));
   }
 }
