@@ -43,7 +43,11 @@ final class FcmEndpoint {
 
   /**
    * The transport for a non-default endpoint, HTTP/1.1 over the JDK's connections. Google's own
-   * endpoint keeps firebase-admin's default transport instead (HTTP/2, pooled connections).
+   * endpoint keeps firebase-admin's default transport instead (HTTP/2, pooled connections). The JDK
+   * keeps at most {@code http.maxConnections} (default 5) idle connections per host, so with more
+   * threads than that most requests open a new connection: measured on loopback, 20,000 messages
+   * opened 3,700 to 9,600 connections by default and 16 to 100 (one per thread) with {@code
+   * -Dhttp.maxConnections=200}. That is a JVM-wide option, so it is the operator's call.
    */
   HttpTransport transport() {
     return new NetHttpTransport.Builder()

@@ -33,7 +33,8 @@ import java.util.concurrent.TimeUnit;
  * itself (up to 4 times, sleeping as Retry-After says when that is at most a minute), so each
  * message also has a deadline: at the deadline it becomes {@code RetryLater}, firebase-admin's work
  * on it is cancelled (its retry sleep interrupted) and the slot is free again. Every delivery gets
- * exactly one result, and a batch takes at most about two deadlines.
+ * exactly one result. A batch waits for slots for at most one deadline in all, and each message for
+ * its answer at most one more, so a batch takes at most two.
  */
 final class FcmProvider implements DeliveryProvider {
 
@@ -53,7 +54,8 @@ final class FcmProvider implements DeliveryProvider {
     this.messaging = FirebaseMessaging.getInstance(app);
     this.transport = app.getOptions().getHttpTransport();
     this.maxInFlight = maxInFlight;
-    this.inFlight = new Semaphore(maxInFlight);
+    // fair: callers on several threads get slots in the order they asked
+    this.inFlight = new Semaphore(maxInFlight, true);
     this.patience = patience;
   }
 
@@ -69,6 +71,7 @@ final class FcmProvider implements DeliveryProvider {
       return CompletableFuture.failedFuture(new IllegalStateException("FCM provider is closed"));
     }
     var results = new ArrayList<CompletableFuture<DeliveryResult>>(batch.size());
+    var stopWaiting = System.nanoTime() + patience.toNanos();
     DeliveryResult stalled = null;
     for (var delivery : batch) {
       if (delivery.address().isBlank()) {
@@ -84,19 +87,19 @@ final class FcmProvider implements DeliveryProvider {
         continue;
       }
       if (stalled == null) {
-        stalled = takeSlot();
+        stalled = takeSlot(stopWaiting);
       }
-      // once no slot came free in time, the rest of the batch would wait as long again
+      // once no slot came free in time, the rest of the batch is not sent either
       results.add(stalled == null ? send(message) : done(stalled));
     }
     return CompletableFuture.allOf(results.toArray(CompletableFuture[]::new))
         .thenApply(all -> results.stream().map(CompletableFuture::join).toList());
   }
 
-  /** Takes a slot, or says why none could be had. */
-  private DeliveryResult takeSlot() {
+  /** Takes a slot, or says why none could be had by {@code stopWaiting} (a nano time). */
+  private DeliveryResult takeSlot(long stopWaiting) {
     try {
-      if (inFlight.tryAcquire(patience.toMillis(), TimeUnit.MILLISECONDS)) {
+      if (inFlight.tryAcquire(stopWaiting - System.nanoTime(), TimeUnit.NANOSECONDS)) {
         return null;
       }
       return new DeliveryResult.RetryLater(

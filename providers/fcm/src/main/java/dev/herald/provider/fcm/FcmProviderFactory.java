@@ -82,7 +82,9 @@ public final class FcmProviderFactory implements DeliveryProviderFactory {
             false,
             FcmEndpoint.DEFAULT,
             "Base URL FCM requests go to; requests keep their /v1/projects/... path. Change it"
-                + " only for a proxy or a test server."),
+                + " only for a proxy or a test server: other endpoints are reached over HTTP/1.1"
+                + " with the JDK's connections, which keep only http.maxConnections (JVM option,"
+                + " default 5) idle per host, so raise that to about 100 for throughput."),
         new ConfigProperty(
             "max-in-flight",
             false,
