@@ -55,9 +55,4 @@ final class FcmEndpoint {
             url -> (HttpURLConnection) URI.create(base + url.getFile()).toURL().openConnection())
         .build();
   }
-
-  @Override
-  public String toString() {
-    return base.toString();
-  }
 }
