@@ -28,10 +28,12 @@ class CoreArchitectureTest {
   }
 
   @Test
-  void onlyTheSchemaPackageTouchesHibernate() {
+  void onlyTheSchemaPackageAndTheTransactorTouchHibernate() {
     noClasses()
         .that()
         .resideOutsideOfPackage("dev.herald.core.schema..")
+        .and()
+        .doNotHaveFullyQualifiedName("dev.herald.core.runtime.JtaTransactor")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("org.hibernate..")

@@ -1,32 +1,39 @@
 package dev.herald.core.runtime;
 
 import dev.herald.core.delivery.Transactor;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.sql.SQLException;
-import javax.sql.DataSource;
+import org.hibernate.JDBCException;
+import org.hibernate.Session;
 
 /**
- * Runs queue work in a new JTA transaction on Herald's datasource, found by its documented JNDI
- * name {@value #DATASOURCE}.
+ * Runs queue work in a new JTA transaction on the connection of Herald's persistence unit ({@code
+ * herald}).
+ *
+ * <p>Why the persistence unit's connection and not one taken from the datasource: on Payara a
+ * connection looked up from {@code java:app/jdbc/herald} by application code is handed out in
+ * auto-commit mode even inside a JTA transaction, so every statement commits on its own and a
+ * {@code SELECT … FOR UPDATE SKIP LOCKED} claim releases its row locks at once (two nodes then
+ * claimed the same notifications). The persistence unit's connection is enlisted in the transaction
+ * on every server: statements run in one database transaction that commits or rolls back with the
+ * JTA transaction. {@code JtaTransactorIT} proves it on the real WAR.
  */
 @ApplicationScoped
 public class JtaTransactor implements Transactor {
 
-  /** The JNDI name of the datasource Herald uses; a host application binds its own there. */
-  public static final String DATASOURCE = "java:app/jdbc/herald";
-
-  @Resource(lookup = DATASOURCE)
-  DataSource dataSource;
+  @PersistenceContext(unitName = "herald")
+  EntityManager em;
 
   @Override
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public <T> T inTransaction(Work<T> work) {
-    try (var connection = dataSource.getConnection()) {
-      return work.apply(connection);
-    } catch (SQLException e) {
-      throw new QueueStorageException(e);
+    try {
+      return em.unwrap(Session.class).doReturningWork(work::apply);
+    } catch (JDBCException e) {
+      throw new QueueStorageException(e.getSQLException());
     }
   }
 
