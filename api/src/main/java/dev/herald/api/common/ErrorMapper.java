@@ -54,6 +54,10 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
               .build()
           : response;
     }
+    if (Unavailable.isDatabaseOutage(error)) {
+      LOG.log(Level.INFO, "Database unavailable: {0}", error.toString());
+      return Unavailable.response("The database is unavailable; retry shortly");
+    }
     if (isConstraintViolation(error)) {
       return respond(409, ErrorResponse.of("The request conflicts with existing data; retry it"));
     }

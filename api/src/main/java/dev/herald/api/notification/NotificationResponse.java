@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * A notification as the Jigx API shows it, fields in the documented order. The fields after {@code
- * updatedBy} are Herald's additions and appear only where they apply.
+ * updatedBy} are Herald's additions and appear only where they apply; {@code error} says why a
+ * notification that could not be dispatched was set aside as {@code FAILED}.
  */
 @JsonbPropertyOrder({
   "organizationId",
@@ -30,7 +31,8 @@ import java.util.List;
   "groups",
   "description",
   "channels",
-  "counters"
+  "counters",
+  "error"
 })
 public record NotificationResponse(
     String organizationId,
@@ -49,7 +51,8 @@ public record NotificationResponse(
     List<String> groups,
     String description,
     List<String> channels,
-    CountersResponse counters) {
+    CountersResponse counters,
+    String error) {
 
   /** The message itself, in the documented order. */
   @JsonbPropertyOrder({"text", "title", "jigId", "screen", "inputs"})
@@ -90,6 +93,7 @@ public record NotificationResponse(
         detailed && !n.groups().isEmpty() ? n.groups() : null,
         detailed ? n.description() : null,
         detailed ? n.channels() : null,
-        CountersResponse.of(counters));
+        CountersResponse.of(counters),
+        detailed ? n.lastError() : null);
   }
 }

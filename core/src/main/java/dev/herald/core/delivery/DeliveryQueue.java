@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,7 +38,7 @@ public final class DeliveryQueue {
    * Leases up to {@code max} due deliveries of a provider channel to this node. The push channels
    * {@code ios} and {@code android} select push deliveries by device platform.
    */
-  public List<Delivery> claim(String channel, int max) {
+  public ClaimedBatch claim(String channel, int max) {
     var push = Channels.PUSH_ROUTES.contains(channel);
     return transactor.inTransaction(
         c -> {
@@ -59,7 +60,7 @@ public final class DeliveryQueue {
             }
           }
           if (ids.isEmpty()) {
-            return List.of();
+            return new ClaimedBatch(List.of());
           }
           try (var lease =
               c.prepareStatement(
@@ -71,17 +72,18 @@ public final class DeliveryQueue {
             }
             lease.executeBatch();
           }
-          return load(c, ids);
+          return load(c, ids, now);
         });
   }
 
-  private static List<Delivery> load(Connection c, List<Long> ids) throws SQLException {
-    var batch = new ArrayList<Delivery>(ids.size());
+  private static ClaimedBatch load(Connection c, List<Long> ids, Instant now) throws SQLException {
+    var batch = new ArrayList<ClaimedBatch.Leased>(ids.size());
     var placeholders = String.join(",", ids.stream().map(id -> "?").toList());
     try (var select =
             Sql.prepare(
                 c,
-                "SELECT d.id, d.notification_id, d.channel, d.platform, d.address, n.title, n.body,"
+                "SELECT d.id, d.attempts, d.notification_id, d.channel, d.platform, d.address,"
+                    + " n.title, n.body,"
                     + " n.jig_id, n.screen, n.inputs, n.sound, n.badge, n.ttl_seconds,"
                     + " n.dispatched_at FROM delivery d JOIN notification n ON n.id ="
                     + " d.notification_id WHERE d.id IN ("
@@ -92,7 +94,7 @@ public final class DeliveryQueue {
       while (rs.next()) {
         var ttl = Sql.integer(rs, "ttl_seconds");
         var dispatchedAt = Sql.instant(rs, "dispatched_at");
-        batch.add(
+        var delivery =
             new Delivery(
                 rs.getLong("id"),
                 Sql.uuid(rs, "notification_id").toString(),
@@ -107,17 +109,21 @@ public final class DeliveryQueue {
                 rs.getBoolean("sound"),
                 Sql.integer(rs, "badge"),
                 ttl == null || dispatchedAt == null ? null : dispatchedAt.plusSeconds(ttl),
-                "high"));
+                "high");
+        batch.add(
+            new ClaimedBatch.Leased(
+                delivery, rs.getInt("attempts"), dispatchedAt == null ? now : dispatchedAt));
       }
     }
-    return batch;
+    return new ClaimedBatch(batch);
   }
 
   /**
    * Records one result per delivery of a batch this node claimed, and returns the ids of the
    * notifications the batch belonged to.
    */
-  public List<String> record(List<Delivery> batch, List<DeliveryResult> results) {
+  public List<String> record(ClaimedBatch claimed, List<DeliveryResult> results) {
+    var batch = claimed.leased();
     if (results.size() != batch.size()) {
       throw new IllegalArgumentException(
           "A provider returned " + results.size() + " results for " + batch.size() + " deliveries");
@@ -131,15 +137,15 @@ public final class DeliveryQueue {
                           + " provider_message_id = COALESCE(?, provider_message_id),"
                           + " lease_owner = NULL, updated_at = ? WHERE id = ? AND lease_owner = ?"
                           + " AND state = 'PENDING'");
-              var attempts = c.prepareStatement("SELECT attempts FROM delivery WHERE id = ?");
               var deactivate =
                   c.prepareStatement(
                       "UPDATE device SET active = FALSE, deactivated_at = ? WHERE id ="
                           + " (SELECT device_id FROM delivery WHERE id = ?) AND registered_at <= ?")) {
             var deactivations = 0;
             for (int i = 0; i < batch.size(); i++) {
-              var delivery = batch.get(i);
-              var outcome = outcome(results.get(i), attemptsOf(attempts, delivery.id()), now);
+              var leased = batch.get(i);
+              var delivery = leased.delivery();
+              var outcome = outcome(results.get(i), leased, now);
               Sql.bind(
                   update,
                   outcome.state(),
@@ -162,22 +168,31 @@ public final class DeliveryQueue {
               deactivate.executeBatch();
             }
           }
-          return batch.stream().map(Delivery::notificationId).distinct().toList();
+          return batch.stream().map(l -> l.delivery().notificationId()).distinct().toList();
         });
   }
 
-  private record Outcome(
-      String state, java.time.Instant dueAt, String error, String providerMessageId) {}
+  private record Outcome(String state, Instant dueAt, String error, String providerMessageId) {}
 
-  private Outcome outcome(DeliveryResult result, int attempts, java.time.Instant now) {
+  private Outcome outcome(DeliveryResult result, ClaimedBatch.Leased leased, Instant now) {
     if (result instanceof DeliveryResult.Delivered d) {
       return new Outcome("DELIVERED", now, null, d.providerMessageId());
     }
     if (result instanceof DeliveryResult.RetryLater r) {
-      return retry.mayRetry(attempts)
-          ? new Outcome(
-              "PENDING", now.plus(retry.delay(attempts, r.retryAfter())), r.reason(), null)
-          : new Outcome("FAILED", now, r.reason(), null);
+      var next =
+          retry.nextAttempt(
+              now,
+              leased.attempt(),
+              r.retryAfter(),
+              leased.firstDueAt(),
+              leased.delivery().expiresAt());
+      return next != null
+          ? new Outcome("PENDING", next, r.reason(), null)
+          : new Outcome(
+              "FAILED",
+              now,
+              "Gave up after " + leased.attempt() + " attempts: " + r.reason(),
+              null);
     }
     if (result instanceof DeliveryResult.InvalidRecipient r) {
       return new Outcome("FAILED", now, "Invalid recipient: " + r.reason(), null);
@@ -188,14 +203,7 @@ public final class DeliveryQueue {
     throw new IllegalArgumentException("A provider returned no result");
   }
 
-  private static int attemptsOf(java.sql.PreparedStatement select, long id) throws SQLException {
-    select.setLong(1, id);
-    try (var rs = select.executeQuery()) {
-      return rs.next() ? rs.getInt(1) : Integer.MAX_VALUE;
-    }
-  }
-
-  private static String truncate(String error) {
+  static String truncate(String error) {
     return error == null || error.length() <= 1000 ? error : error.substring(0, 1000);
   }
 

@@ -90,6 +90,14 @@ public class Notification {
   @Column(name = "recipient_count")
   private Integer recipientCount;
 
+  /** Written by the dispatcher only: how often resolving the recipients was tried. */
+  @Column(name = "dispatch_attempts", insertable = false, updatable = false)
+  private int dispatchAttempts;
+
+  /** Written by the dispatcher only: why the last attempt to resolve the recipients failed. */
+  @Column(name = "last_error", length = 1000, insertable = false, updatable = false)
+  private String lastError;
+
   protected Notification() {}
 
   Notification(NewNotification request, String organizationId, String createdBy, Instant now) {
@@ -219,6 +227,15 @@ public class Notification {
 
   public Integer recipientCount() {
     return recipientCount;
+  }
+
+  public int dispatchAttempts() {
+    return dispatchAttempts;
+  }
+
+  /** Why dispatching failed, for a notification set aside as FAILED; else {@code null}. */
+  public String lastError() {
+    return lastError;
   }
 
   private static List<String> split(String joined) {

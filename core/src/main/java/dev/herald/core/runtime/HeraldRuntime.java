@@ -72,17 +72,17 @@ public class HeraldRuntime {
     executor = ContainerExecutor.get();
     bootstrap.run();
     var clock = Clock.systemUTC();
-    dispatcher = new Dispatcher(transactor, clock);
+    var lease = Settings.getMillis("herald.queue.lease-ms", 120_000);
+    dispatcher =
+        new Dispatcher(
+            transactor, clock, lease, Settings.getInt("herald.dispatch.max-attempts", 10));
     var retry =
         new RetryPolicy(
             Settings.getMillis("herald.retry.base-ms", 1_000),
             Settings.getMillis("herald.retry.cap-ms", 300_000),
-            Settings.getInt("herald.retry.max-attempts", 8));
-    queue =
-        new DeliveryQueue(
-            transactor, clock, node, Settings.getMillis("herald.queue.lease-ms", 60_000), retry);
-    sender =
-        new BatchSender(Duration.ofMillis(Settings.getInt("herald.queue.send-timeout-ms", 60_000)));
+            Settings.getMillis("herald.retry.budget-ms", Duration.ofHours(24).toMillis()));
+    queue = new DeliveryQueue(transactor, clock, node, lease, retry);
+    sender = new BatchSender(sendTimeout(lease));
     var live = providers.registry().live();
     var pollMillis = Settings.getInt("herald.queue.poll-ms", 100);
     loops.add(every(pollMillis, this::dispatch));
@@ -97,6 +97,24 @@ public class HeraldRuntime {
           loops.add(every(pollMillis, () -> startDelivering(channel, provider, busy)));
         });
     LOG.info(() -> "Herald started on " + node + "; live channels: inapp " + live.keySet());
+  }
+
+  /**
+   * A batch must be answered well within its lease, or another node would claim and send it again
+   * while this one still waits for the provider.
+   */
+  private static Duration sendTimeout(Duration lease) {
+    var configured = Settings.getMillis("herald.queue.send-timeout-ms", 60_000);
+    var bound = lease.multipliedBy(3).dividedBy(4);
+    if (configured.compareTo(bound) <= 0) {
+      return configured;
+    }
+    LOG.warning(
+        () ->
+            "herald.queue.send-timeout-ms is lowered to "
+                + bound.toMillis()
+                + " ms: three quarters of herald.queue.lease-ms");
+    return bound;
   }
 
   /** Dispatches a notification as soon as the transaction that accepted it commits. */
@@ -143,7 +161,7 @@ public class HeraldRuntime {
       if (batch.isEmpty()) {
         return;
       }
-      queue.complete(queue.record(batch, sender.send(provider, batch, Instant.now())));
+      queue.complete(queue.record(batch, sender.send(provider, batch.deliveries(), Instant.now())));
     }
   }
 
@@ -163,12 +181,33 @@ public class HeraldRuntime {
     }
   }
 
+  /**
+   * Stops taking work and waits, within the shutdown grace, for the batches in flight to be sent
+   * and their outcomes recorded, so that a graceful stop repeats nothing; the API answers 503
+   * meanwhile.
+   */
   @PreDestroy
   void stop() {
+    Lifecycle.markStopping();
     stopped = true;
     loops.forEach(f -> f.cancel(false));
-    if (workers != null) {
-      workers.shutdown();
+    if (workers == null) {
+      return;
+    }
+    workers.shutdown();
+    var grace = Settings.getMillis("herald.shutdown.grace-ms", 30_000);
+    try {
+      if (!workers.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+        LOG.warning(
+            "Deliveries still in flight after the shutdown grace; their leases will expire and"
+                + " another node retries them");
+      }
+      var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      while (dispatching.get() && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 }

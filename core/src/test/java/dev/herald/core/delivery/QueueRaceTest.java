@@ -27,7 +27,8 @@ class QueueRaceTest {
   private static final int MEMBERS = 1_000;
   private static final int NOTIFICATIONS = 10;
   private static final RetryPolicy RETRY =
-      new RetryPolicy(Duration.ofMillis(10), Duration.ofMillis(100), 5);
+      new RetryPolicy(Duration.ofMillis(10), Duration.ofMillis(100), Duration.ofMinutes(5));
+  private static final Duration LEASE = Duration.ofMinutes(1);
 
   private DataSource db;
   private Transactor tx;
@@ -77,17 +78,21 @@ class QueueRaceTest {
       pool.submit(
           () -> {
             try {
-              var dispatcher = new Dispatcher(tx, Clock.systemUTC());
+              var dispatcher = new Dispatcher(tx, Clock.systemUTC(), LEASE, 3);
               var queue =
                   new DeliveryQueue(tx, Clock.systemUTC(), node, Duration.ofMinutes(1), RETRY);
               var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
               while (System.nanoTime() < deadline && !allFinished(notifications)) {
                 dispatcher.dispatchDue(2);
                 var batch = queue.claim("push", 250);
-                batch.forEach(
-                    d -> sent.computeIfAbsent(d.id(), id -> new AtomicInteger()).incrementAndGet());
+                batch
+                    .deliveries()
+                    .forEach(
+                        d ->
+                            sent.computeIfAbsent(d.id(), id -> new AtomicInteger())
+                                .incrementAndGet());
                 var results =
-                    batch.stream()
+                    batch.deliveries().stream()
                         .<DeliveryResult>map(d -> new DeliveryResult.Delivered("m-" + d.id()))
                         .toList();
                 queue.complete(queue.record(batch, results));
@@ -115,47 +120,52 @@ class QueueRaceTest {
   void anExpiredLeaseMakesACrashedNodesWorkClaimableAgain() throws Exception {
     var notification = insertNotification("ORG", Instant.now().minusSeconds(1));
     var clock = new MutableClock(Instant.now());
-    new Dispatcher(tx, clock).dispatchDue(1);
+    new Dispatcher(tx, clock, LEASE, 3).dispatchDue(1);
     var crashed = new DeliveryQueue(tx, clock, "crashed", Duration.ofSeconds(30), RETRY);
     var survivor = new DeliveryQueue(tx, clock, "survivor", Duration.ofSeconds(30), RETRY);
 
     var lost = crashed.claim("push", MEMBERS);
-    assertThat(lost).hasSize(MEMBERS);
-    assertThat(survivor.claim("push", MEMBERS)).as("leased work is not claimable").isEmpty();
+    assertThat(lost.size()).isEqualTo(MEMBERS);
+    assertThat(survivor.claim("push", MEMBERS).isEmpty())
+        .as("leased work is not claimable")
+        .isTrue();
 
     clock.advance(Duration.ofSeconds(31));
     var retaken = survivor.claim("push", MEMBERS);
-    assertThat(retaken)
+    assertThat(retaken.deliveries())
         .extracting(d -> d.id())
-        .containsExactlyInAnyOrderElementsOf(lost.stream().map(d -> d.id()).toList());
+        .containsExactlyInAnyOrderElementsOf(lost.deliveries().stream().map(d -> d.id()).toList());
 
     // The crashed node comes back and reports late: its outcome must not overwrite the survivor's
     // lease.
     crashed.record(
-        lost, lost.stream().<DeliveryResult>map(d -> new DeliveryResult.Rejected("late")).toList());
+        lost,
+        lost.deliveries().stream()
+            .<DeliveryResult>map(d -> new DeliveryResult.Rejected("late"))
+            .toList());
     assertThat(count("SELECT COUNT(*) FROM delivery WHERE state = 'FAILED'")).isZero();
 
     survivor.complete(
         survivor.record(
             retaken,
-            retaken.stream()
+            retaken.deliveries().stream()
                 .<DeliveryResult>map(d -> new DeliveryResult.Delivered(null))
                 .toList()));
     assertThat(state(notification)).isEqualTo("COMPLETED");
   }
 
   @Test
-  void retriesThenFailsAndAnInvalidRecipientDeactivatesTheDevice() throws Exception {
+  void retriesWithinTheBudgetThenFailsAndAnInvalidRecipientDeactivatesTheDevice() throws Exception {
     var notification = insertNotification("ORG", Instant.now().minusSeconds(1));
     var clock = new MutableClock(Instant.now());
-    new Dispatcher(tx, clock).dispatchDue(1);
+    new Dispatcher(tx, clock, LEASE, 3).dispatchDue(1);
     var queue =
         new DeliveryQueue(
             tx,
             clock,
             "n",
             Duration.ofSeconds(30),
-            new RetryPolicy(Duration.ZERO, Duration.ZERO, 2));
+            new RetryPolicy(Duration.ZERO, Duration.ZERO, Duration.ofSeconds(10)));
 
     var batch = queue.claim("push", MEMBERS);
     var results = new ArrayList<DeliveryResult>();
@@ -170,23 +180,35 @@ class QueueRaceTest {
     assertThat(state(notification)).isEqualTo("PROCESSING");
 
     var second = queue.claim("push", MEMBERS);
-    assertThat(second).hasSize(MEMBERS - 1);
+    assertThat(second.size()).as("retried within the budget").isEqualTo(MEMBERS - 1);
     queue.complete(
         queue.record(
             second,
-            second.stream()
+            second.deliveries().stream()
+                .<DeliveryResult>map(d -> new DeliveryResult.RetryLater(null, "busy again"))
+                .toList()));
+    assertThat(count("SELECT COUNT(*) FROM delivery WHERE state = 'FAILED'")).isEqualTo(1);
+
+    clock.advance(Duration.ofSeconds(11));
+    var third = queue.claim("push", MEMBERS);
+    assertThat(third.size()).isEqualTo(MEMBERS - 1);
+    queue.complete(
+        queue.record(
+            third,
+            third.deliveries().stream()
                 .<DeliveryResult>map(d -> new DeliveryResult.RetryLater(null, "still busy"))
                 .toList()));
     assertThat(
             count(
-                "SELECT COUNT(*) FROM delivery WHERE state = 'FAILED' AND last_error = 'still busy'"))
+                "SELECT COUNT(*) FROM delivery WHERE state = 'FAILED'"
+                    + " AND last_error = 'Gave up after 3 attempts: still busy'"))
         .isEqualTo(MEMBERS - 1);
     assertThat(state(notification))
         .as("the in-app deliveries succeeded, every push failed")
         .isEqualTo("PARTIALLY_FAILED");
 
     var later = insertNotification("ORG", clock.instant().minusSeconds(1));
-    new Dispatcher(tx, clock).dispatchDue(1);
+    new Dispatcher(tx, clock, LEASE, 3).dispatchDue(1);
     assertThat(
             count(
                 "SELECT COUNT(*) FROM delivery WHERE channel = 'push' AND notification_id = '"

@@ -16,6 +16,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 
@@ -24,6 +26,8 @@ import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
  * blocks, so batches run on the provider's own few threads; that also bounds the connections.
  */
 final class EmailProvider implements DeliveryProvider {
+
+  private static final Logger LOG = Logger.getLogger(EmailProvider.class.getName());
 
   private final Session session;
   private final String protocol;
@@ -75,13 +79,32 @@ final class EmailProvider implements DeliveryProvider {
   private List<DeliveryResult> sendOverOneConnection(List<Delivery> batch)
       throws MessagingException {
     var results = new ArrayList<DeliveryResult>(batch.size());
-    try (var transport = session.getTransport(protocol)) {
-      transport.connect(user, password);
+    var transport = session.getTransport(protocol);
+    transport.connect(user, password);
+    try {
       for (var delivery : batch) {
-        results.add(sendOne(transport, delivery));
+        // Once the connection is lost, the rest of the batch waits for the next attempt.
+        results.add(
+            transport.isConnected()
+                ? sendOne(transport, delivery)
+                : new DeliveryResult.RetryLater(null, "SMTP connection lost"));
       }
+    } finally {
+      closeQuietly(transport);
     }
     return results;
+  }
+
+  /**
+   * The results stand once the messages are sent: a connection that breaks at QUIT must not turn
+   * them into a failed batch, which would send every one of them again.
+   */
+  private static void closeQuietly(Transport transport) {
+    try {
+      transport.close();
+    } catch (MessagingException e) {
+      LOG.log(Level.FINE, "Closing an SMTP connection failed", e);
+    }
   }
 
   private DeliveryResult sendOne(Transport transport, Delivery delivery) {

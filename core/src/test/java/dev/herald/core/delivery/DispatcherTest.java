@@ -1,0 +1,191 @@
+package dev.herald.core.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Dispatching: set-aside of a notification that keeps failing, resumption, fairness. */
+class DispatcherTest {
+
+  private static final int MEMBERS = 20;
+  private static final Duration LEASE = Duration.ofSeconds(30);
+
+  private Transactor tx;
+  private MutableClock clock;
+
+  @BeforeEach
+  void setUp() throws SQLException {
+    tx = TestDatabase.transactor(TestDatabase.create());
+    clock = new MutableClock(Instant.now());
+    for (var org : new String[] {"a", "b"}) {
+      tx.inTransaction(
+          c -> {
+            Sql.update(
+                c,
+                "INSERT INTO organization (id, name, company_id, created_at) VALUES (?, ?, ?, ?)",
+                org,
+                org,
+                org.equals("a") ? 1 : 2,
+                clock.instant());
+            for (int i = 0; i < MEMBERS; i++) {
+              Sql.update(
+                  c,
+                  "INSERT INTO member (id, organization_id, email, email_key, created_at)"
+                      + " VALUES (?, ?, ?, ?, ?)",
+                  UUID.randomUUID(),
+                  org,
+                  "m" + i + "@" + org,
+                  "m" + i + "@" + org,
+                  clock.instant());
+            }
+            return null;
+          });
+    }
+  }
+
+  @Test
+  void aNotificationThatKeepsFailingIsSetAsideWithItsErrorAndTheOthersFlowPastIt() {
+    var poison = insert("a", "NOPE", clock.instant().minusSeconds(60));
+    var good = insert("a", "ORG", clock.instant().minusSeconds(1));
+    var dispatcher = new Dispatcher(tx, clock, LEASE, 3);
+
+    assertThat(dispatcher.dispatchDue(10)).containsExactly(good);
+    for (int attempt = 2; attempt <= 3; attempt++) {
+      assertThat(dispatcher.dispatchDue(10)).as("backing off").isEmpty();
+      clock.advance(Dispatcher.backoff(attempt - 1).plusMillis(1));
+      assertThat(dispatcher.dispatchDue(10)).isEmpty();
+    }
+
+    assertThat(text("SELECT state FROM notification WHERE id = ?", poison)).isEqualTo("FAILED");
+    assertThat(text("SELECT last_error FROM notification WHERE id = ?", poison))
+        .contains("Unknown scope NOPE");
+    assertThat(text("SELECT dispatch_attempts FROM notification WHERE id = ?", poison))
+        .isEqualTo("3");
+    assertThat(text("SELECT state FROM notification WHERE id = ?", good)).isEqualTo("COMPLETED");
+  }
+
+  @Test
+  void aNodeThatDiesAfterLeasingHasItsAttemptCountedAndAnotherNodeDispatchesAfterTheLease()
+      throws SQLException {
+    var notification = insert("a", "ORG", clock.instant().minusSeconds(1));
+    var crashed = tx.inTransaction(c -> new DispatchClaims(clock, LEASE, 3).lease(c, 10));
+    assertThat(crashed).extracting(DueNotification::id).containsExactly(notification);
+
+    var survivor = new Dispatcher(tx, clock, LEASE, 3);
+    assertThat(survivor.dispatchDue(10)).as("leased elsewhere").isEmpty();
+    clock.advance(LEASE.plusSeconds(1));
+    assertThat(survivor.dispatchDue(10)).containsExactly(notification);
+    assertThat(text("SELECT dispatch_attempts FROM notification WHERE id = ?", notification))
+        .isEqualTo("2");
+    assertThat(count("SELECT COUNT(*) FROM inbox_item")).isEqualTo(MEMBERS);
+  }
+
+  @Test
+  void aFanOutLeftHalfWrittenIsCompletedNotRefusedByTheConstraints() {
+    var notification = insert("a", "ORG", clock.instant().minusSeconds(1));
+    tx.inTransaction(
+        c ->
+            Sql.update(
+                c,
+                "INSERT INTO inbox_item (organization_id, member_id, notification_id, created_at)"
+                    + " SELECT 'a', id, ?, ? FROM member WHERE organization_id = 'a'"
+                    + " AND email LIKE 'm1%'",
+                notification,
+                clock.instant()));
+
+    assertThat(new Dispatcher(tx, clock, LEASE, 3).dispatchDue(10)).containsExactly(notification);
+    assertThat(count("SELECT COUNT(*) FROM inbox_item")).isEqualTo(MEMBERS);
+    assertThat(count("SELECT COUNT(*) FROM delivery WHERE channel = 'inapp'")).isEqualTo(MEMBERS);
+  }
+
+  @Test
+  void theSchemaRefusesASecondDeliveryOfOneNotificationToOneTargetOnOneChannel() {
+    var notification = insert("a", "ORG", clock.instant().minusSeconds(1));
+    new Dispatcher(tx, clock, LEASE, 3).dispatchDue(10);
+    var copy =
+        "INSERT INTO delivery (notification_id, member_id, channel, target, address, state,"
+            + " attempts, due_at, updated_at) SELECT notification_id, member_id, channel, target,"
+            + " address, state, attempts, due_at, updated_at FROM delivery WHERE notification_id = ?";
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> tx.inTransaction(c -> Sql.update(c, copy, notification)))
+        .hasRootCauseInstanceOf(SQLException.class);
+  }
+
+  @Test
+  void oneOrganizationsBurstDoesNotHoldUpAnotherOrganizationsNotification() {
+    for (int i = 0; i < 50; i++) {
+      insert("a", "ORG", clock.instant().minusSeconds(100 - i));
+    }
+    var single = insert("b", "ORG", clock.instant().minusSeconds(1));
+
+    assertThat(new Dispatcher(tx, clock, LEASE, 3).dispatchDue(10)).contains(single);
+  }
+
+  private UUID insert(String organization, String scope, Instant startAt) {
+    var id = UUID.randomUUID();
+    tx.inTransaction(
+        c ->
+            Sql.update(
+                c,
+                "INSERT INTO notification (id, organization_id, scope, state, title, body, screen,"
+                    + " inputs, channels, sound, start_at, created_at, created_by, updated_at,"
+                    + " updated_by) VALUES (?, ?, ?, 'QUEUED', 't', 'x', 'jig', '{}', 'inapp',"
+                    + " FALSE, ?, ?, 'test', ?, 'test')",
+                id,
+                organization,
+                scope,
+                startAt,
+                startAt,
+                startAt));
+    return id;
+  }
+
+  private long count(String sql) {
+    return Long.parseLong(text(sql));
+  }
+
+  private String text(String sql, Object... params) {
+    return tx.inTransaction(
+        c -> {
+          try (var s = Sql.prepare(c, sql, params);
+              var rs = s.executeQuery()) {
+            rs.next();
+            return rs.getString(1);
+          }
+        });
+  }
+
+  private static final class MutableClock extends Clock {
+    private volatile Instant now;
+
+    MutableClock(Instant now) {
+      this.now = now;
+    }
+
+    void advance(Duration duration) {
+      now = now.plus(duration);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public ZoneOffset getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+  }
+}
