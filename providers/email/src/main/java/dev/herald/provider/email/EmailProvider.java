@@ -121,7 +121,8 @@ final class EmailProvider implements DeliveryProvider {
       return new DeliveryResult.Delivered(message.getMessageID());
     } catch (SendFailedException e) {
       return failure(e);
-    } catch (MessagingException e) {
+    } catch (MessagingException | IllegalStateException e) {
+      // IllegalStateException: the connection was lost since the last message.
       return new DeliveryResult.RetryLater(null, e.getMessage());
     }
   }

@@ -153,6 +153,39 @@ class EmailProviderTest {
   }
 
   @Test
+  void aConnectionThatDropsMidBatchKeepsTheOutcomesOfWhatWasSent() throws Exception {
+    try (var server = new ScriptedSmtpServer(2)) {
+      var provider =
+          new EmailProviderFactory()
+              .create(
+                  ProviderConfig.of(
+                      Map.of(
+                          "host",
+                          "127.0.0.1",
+                          "port",
+                          Integer.toString(server.port()),
+                          "security",
+                          "none",
+                          "from",
+                          "herald@example.com")));
+      var batch =
+          List.of(
+              delivery("a@example.com"),
+              delivery("b@example.com"),
+              delivery("c@example.com"),
+              delivery("d@example.com"));
+
+      var results = provider.send(batch).toCompletableFuture().get();
+
+      assertThat(results)
+          .extracting(r -> r.getClass().getSimpleName())
+          .containsExactly("Delivered", "Delivered", "RetryLater", "RetryLater");
+      assertThat(server.accepted.get()).isEqualTo(2);
+      provider.close();
+    }
+  }
+
+  @Test
   void anUnreachableServerFailsTheWholeBatch() throws Exception {
     int closedPort;
     try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -213,13 +246,23 @@ class EmailProviderTest {
         1, "n", "email", null, to, "t", "x", null, null, null, false, null, null, null);
   }
 
-  /** A minimal SMTP server that refuses some recipients: 550 for gone@, 451 for busy@. */
+  /**
+   * A minimal SMTP server that refuses some recipients: 550 for gone@, 451 for busy@; it drops the
+   * connection after accepting {@code dropAfter} messages.
+   */
   private static final class ScriptedSmtpServer implements AutoCloseable {
     final AtomicInteger connections = new AtomicInteger();
+    final AtomicInteger accepted = new AtomicInteger();
+    private final int dropAfter;
     private final ServerSocket socket;
     private final Thread thread;
 
     ScriptedSmtpServer() throws Exception {
+      this(Integer.MAX_VALUE);
+    }
+
+    ScriptedSmtpServer(int dropAfter) throws Exception {
+      this.dropAfter = dropAfter;
       socket = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
       thread = new Thread(this::serve, "scripted-smtp");
       thread.setDaemon(true);
@@ -253,6 +296,9 @@ class EmailProviderTest {
                 // the message itself is of no interest here
               }
               reply(out, "250 2.0.0 queued");
+              if (accepted.incrementAndGet() >= dropAfter) {
+                break;
+              }
             } else if (command.startsWith("QUIT")) {
               reply(out, "221 bye");
               break;
@@ -272,9 +318,13 @@ class EmailProviderTest {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws java.io.IOException {
       socket.close();
-      thread.join(5_000);
+      try {
+        thread.join(5_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 }
