@@ -21,7 +21,12 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Two nodes' dispatchers and workers racing on one database: every delivery is made once. */
+/**
+ * Two nodes' dispatchers and workers racing on one database: every delivery is made once. This runs
+ * the queue's SQL on plain JDBC transactions; that the container's transactor gives the same
+ * guarantees is proven on the real WAR by {@code JtaTransactorIT} and the two-node tests in {@code
+ * it}.
+ */
 class QueueRaceTest {
 
   private static final int MEMBERS = 1_000;
