@@ -51,7 +51,7 @@ class SecurityIT extends HeraldIT {
     assertThat(issue.status()).as(issue.toString()).isEqualTo(403);
 
     assertThat(systemAdmin().get(ORGANIZATIONS).status()).isEqualTo(200);
-    assertThat(bootstrapToken().isNull("revokedAt")).isTrue();
+    assertThat(bootstrapToken().containsKey("revokedAt")).isFalse();
     assertThat(admin.get(ORGANIZATIONS).status()).isEqualTo(403);
   }
 
@@ -102,7 +102,7 @@ class SecurityIT extends HeraldIT {
       for (var t : systemAdmin().get(path).items()) {
         var token = t.asJsonObject();
         if (token.getBoolean("systemAdmin")
-            && token.isNull("revokedAt")
+            && !token.containsKey("revokedAt")
             && !token.getString("id").equals(bootstrap.getString("id"))) {
           assertThat(systemAdmin().delete(path + "/" + token.getString("id")).status())
               .isEqualTo(204);
@@ -116,7 +116,7 @@ class SecurityIT extends HeraldIT {
     var holder = systemAdmin().delete(DEFAULT + "/members/" + bootstrap.getString("memberId"));
     assertThat(holder.status()).as(holder.toString()).isEqualTo(409);
     assertThat(systemAdmin().get(ORGANIZATIONS).status()).isEqualTo(200);
-    assertThat(bootstrapToken().isNull("revokedAt")).isTrue();
+    assertThat(bootstrapToken().containsKey("revokedAt")).isFalse();
   }
 
   @Test
@@ -226,27 +226,38 @@ class SecurityIT extends HeraldIT {
     var path = org.path + "/members";
     assertThat(get(path, "Bearer " + token).status()).isEqualTo(200);
     assertThat(get(path, "bEaReR " + token).status()).isEqualTo(200);
+    // Values that reach Herald: HTAB is legal inside a header value, and used to be trimmed away.
     var refused =
         new String[] {
-          "Bearer " + token + "\u0000",
-          "Bearer " + token + "\u0001",
-          "Bearer " + token + "\u000b",
-          "Bearer " + token + "\u001f",
-          "Bearer " + token + "\u007f",
-          "Bearer \u0001" + token,
+          "Bearer \t" + token,
+          "Bearer " + token + "\t x",
           "Bearer  " + token,
-          "Bearer " + token + "\u00c3\u00a9",
           "Bearer " + token + "a".repeat(600),
           "Bearer " + "a".repeat(513),
           "Bearer" + token,
           "Basic " + token,
           token
         };
+    var wrong = new java.util.ArrayList<String>();
     for (var header : refused) {
       var answer = get(path, header);
-      assertThat(answer.status()).as(escape(header) + " -> " + answer).isEqualTo(401);
-      assertThat(answer.body()).as(escape(header)).isEqualTo(UNAUTHORIZED);
+      if (answer.status() != 401 || !answer.body().equals(UNAUTHORIZED)) {
+        wrong.add(escape(header) + " -> " + answer);
+      }
     }
+    // Other control characters and non-ASCII bytes: Payara's HTTP parser already answers 400
+    // before Herald sees them; whoever answers, they never authenticate.
+    for (var bad :
+        new String[] {"\u0000", "\u0001", "\u000b", "\u001f", "\u007f", "\u00c3\u00a9"}) {
+      for (var header : new String[] {"Bearer " + token + bad, "Bearer " + bad + token}) {
+        var answer = get(path, header);
+        if ((answer.status() != 401 && answer.status() != 400)
+            || (answer.status() == 401 && !answer.body().equals(UNAUTHORIZED))) {
+          wrong.add(escape(header) + " -> " + answer);
+        }
+      }
+    }
+    assertThat(wrong).isEmpty();
   }
 
   // ---- helpers
@@ -280,7 +291,7 @@ class SecurityIT extends HeraldIT {
     assertThat(tokens.status()).as(tokens.toString()).isEqualTo(200);
     return tokens.items().stream()
         .map(t -> t.asJsonObject())
-        .filter(t -> t.getBoolean("systemAdmin") && t.isNull("revokedAt"))
+        .filter(t -> t.getBoolean("systemAdmin") && !t.containsKey("revokedAt"))
         .filter(t -> t.getString("prefix").equals(BOOTSTRAP_TOKEN.substring(0, 4)))
         .findFirst()
         .orElseThrow(() -> new AssertionError("No bootstrap token in " + tokens));
