@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -79,15 +78,20 @@ public class AuthFilter implements ContainerRequestFilter {
     }
   }
 
+  /**
+   * Exactly {@code Bearer <secret>} (the scheme in any case, one space). The secret is taken as
+   * sent, never trimmed: a control character, a space or anything outside ASCII makes the header
+   * malformed, and a value longer than any secret is refused without hashing or looking it up.
+   */
   private Optional<Caller> authenticate(String header) {
-    if (header == null || header.length() <= BEARER.length()) {
+    if (header == null
+        || header.length() <= BEARER.length()
+        || header.length() > BEARER.length() + TokenService.MAX_SECRET_LENGTH
+        || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
       return Optional.empty();
     }
-    if (!header.substring(0, BEARER.length()).toLowerCase(Locale.ROOT).equals(BEARER)) {
-      return Optional.empty();
-    }
-    var secret = header.substring(BEARER.length()).trim();
-    return secret.isEmpty() ? Optional.empty() : tokens.authenticate(secret);
+    var secret = header.substring(BEARER.length());
+    return TokenService.wellFormed(secret) ? tokens.authenticate(secret) : Optional.empty();
   }
 
   private static Response error(int status, String message) {

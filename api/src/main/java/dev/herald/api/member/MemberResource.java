@@ -1,6 +1,7 @@
 package dev.herald.api.member;
 
 import dev.herald.api.auth.Allowed;
+import dev.herald.api.auth.CurrentCaller;
 import dev.herald.api.common.JsonBody;
 import dev.herald.api.common.PageResponse;
 import dev.herald.api.device.DeviceResponse;
@@ -37,6 +38,7 @@ public class MemberResource {
 
   @Inject MemberService members;
   @Inject DeviceService devices;
+  @Inject CurrentCaller caller;
   @Context UriInfo uri;
 
   @PathParam("organizationId")
@@ -102,7 +104,7 @@ public class MemberResource {
   @DELETE
   @Path("{memberId}")
   public Response delete(@PathParam("memberId") String memberId) {
-    members.delete(organizationId, JsonBody.pathId(memberId, "Member"));
+    members.delete(caller.get(), organizationId, JsonBody.pathId(memberId, "Member"));
     return Response.noContent().build();
   }
 

@@ -1,6 +1,7 @@
 package dev.herald.api.token;
 
 import dev.herald.api.auth.Allowed;
+import dev.herald.api.auth.CurrentCaller;
 import dev.herald.api.common.JsonBody;
 import dev.herald.api.common.PageResponse;
 import dev.herald.core.auth.Role;
@@ -23,7 +24,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Locale;
 
-/** Personal access tokens: {@code …/tokens}. The secret is shown once, at creation. */
+/**
+ * Personal access tokens: {@code …/tokens}. The secret is shown once, at creation. System
+ * administrators' tokens ({@code "systemAdmin": true}) are issued, listed and revoked only by
+ * system administrators.
+ */
 @RequestScoped
 @Path("/v2.0/tool/organizations/{organizationId}/tokens")
 @Produces(MediaType.APPLICATION_JSON)
@@ -32,6 +37,7 @@ public class TokenResource {
 
   @Inject TokenService tokens;
   @Inject MemberService members;
+  @Inject CurrentCaller caller;
   @Context UriInfo uri;
 
   @PathParam("organizationId")
@@ -53,7 +59,9 @@ public class TokenResource {
     if (name != null && name.length() > 200) {
       throw JsonBody.invalid("name", "must be at most 200 characters");
     }
-    var issued = tokens.issue(organizationId, member.id(), role, false, name, expiresAt);
+    var systemAdmin = Boolean.TRUE.equals(JsonBody.bool(json, "systemAdmin"));
+    var issued =
+        tokens.issue(caller.get(), organizationId, member.id(), role, systemAdmin, name, expiresAt);
     return Response.created(
             uri.getAbsolutePathBuilder().path(issued.token().id().toString()).build())
         .entity(TokenResponse.of(issued.token(), issued.secret()))
@@ -63,13 +71,15 @@ public class TokenResource {
   @GET
   public PageResponse<TokenResponse> list() {
     return PageResponse.all(
-        tokens.list(organizationId).stream().map(t -> TokenResponse.of(t, null)).toList());
+        tokens.list(caller.get(), organizationId).stream()
+            .map(t -> TokenResponse.of(t, null))
+            .toList());
   }
 
   @DELETE
   @Path("{tokenId}")
   public Response revoke(@PathParam("tokenId") String tokenId) {
-    tokens.revoke(organizationId, JsonBody.pathId(tokenId, "Token"));
+    tokens.revoke(caller.get(), organizationId, JsonBody.pathId(tokenId, "Token"));
     return Response.noContent().build();
   }
 

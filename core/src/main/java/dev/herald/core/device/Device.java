@@ -6,7 +6,10 @@ import jakarta.persistence.Id;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A push token of one member's device. A token belongs to at most one member at a time. */
+/**
+ * A push token of one member's device. Within an organization a token belongs to at most one member
+ * at a time; another organization registering the same token has a row of its own.
+ */
 @Entity
 public class Device {
 
@@ -39,12 +42,15 @@ public class Device {
     this.id = UUID.randomUUID();
     this.platform = platform.wireName();
     this.token = token;
-    moveTo(organizationId, memberId, now);
+    this.organizationId = organizationId;
+    moveTo(memberId, now);
   }
 
-  /** Re-registration: the token now belongs to this member and is active again. */
-  void moveTo(String organizationId, UUID memberId, Instant now) {
-    this.organizationId = organizationId;
+  /**
+   * Re-registration within the organization: the token now belongs to this member and is active
+   * again. A device never changes organization.
+   */
+  void moveTo(UUID memberId, Instant now) {
     this.memberId = memberId;
     this.active = true;
     this.registeredAt = now;

@@ -21,8 +21,10 @@ public class DeviceService {
   EntityManager em;
 
   /**
-   * Registers a token for a member. A token that is already known moves to this member and becomes
-   * active again, so a phone that changes hands or re-installs never gets a second row.
+   * Registers a token for a member. Each organization has its own row for a token: registering
+   * never looks at, moves or reveals another organization's devices (docs/adr/0006). Within the
+   * organization a known token moves to this member and becomes active again: the phone changed
+   * hands (or was re-installed), and its previous member no longer gets pushes on it.
    */
   public Device register(String organizationId, UUID memberId, String platform, String token) {
     var errors = new ArrayList<FieldError>();
@@ -39,13 +41,16 @@ public class DeviceService {
     var now = Timestamps.now();
     var existing =
         em.createQuery(
-                "select d from Device d where d.platform = :p and d.token = :t", Device.class)
+                "select d from Device d"
+                    + " where d.organizationId = :org and d.platform = :p and d.token = :t",
+                Device.class)
+            .setParameter("org", organizationId)
             .setParameter("p", parsed.wireName())
             .setParameter("t", token.trim())
             .getResultStream()
             .findFirst();
     if (existing.isPresent()) {
-      existing.get().moveTo(organizationId, memberId, now);
+      existing.get().moveTo(memberId, now);
       return existing.get();
     }
     var device = new Device(organizationId, memberId, parsed, token.trim(), now);

@@ -1,5 +1,7 @@
 package dev.herald.core.member;
 
+import dev.herald.core.auth.Caller;
+import dev.herald.core.auth.TokenService;
 import dev.herald.core.common.ConflictException;
 import dev.herald.core.common.Cursor;
 import dev.herald.core.common.InvalidRequestException;
@@ -8,6 +10,7 @@ import dev.herald.core.common.NotFoundException;
 import dev.herald.core.common.Page;
 import dev.herald.core.common.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -35,6 +38,8 @@ public class MemberService {
 
   @PersistenceContext(unitName = "herald")
   EntityManager em;
+
+  @Inject TokenService tokens;
 
   /** The data of one member to add. */
   public record NewMember(String email, String name, String externalId) {}
@@ -148,9 +153,14 @@ public class MemberService {
     return member;
   }
 
-  /** Removes a member with its devices, tokens, memberships and inbox. */
-  public void delete(String organizationId, UUID memberId) {
-    em.remove(get(organizationId, memberId));
+  /**
+   * Removes a member with its devices, tokens, memberships and inbox. A member holding a system
+   * administrator's token is removed only by a system administrator, and never with the last one.
+   */
+  public void delete(Caller by, String organizationId, UUID memberId) {
+    var member = get(organizationId, memberId);
+    tokens.checkMemberMayBeDeleted(by, member.id());
+    em.remove(member);
   }
 
   /**

@@ -1,25 +1,24 @@
 package dev.herald.core.organization;
 
-import dev.herald.core.auth.Role;
 import dev.herald.core.auth.TokenService;
 import dev.herald.core.config.Settings;
-import dev.herald.core.member.MemberService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.util.logging.Logger;
 
 /**
  * Gives an empty installation its first organization, an admin member and a system administrator's
- * token, so that the first curl command works without any set-up.
+ * token, so that the first curl command works without any set-up; and, when {@code
+ * herald.bootstrap.token} is set, makes that secret a usable system administrator's token again at
+ * every start, which is how an operator who lost every system administrator's secret gets back in.
  */
 @ApplicationScoped
 public class Bootstrap {
 
   private static final Logger LOG = Logger.getLogger(Bootstrap.class.getName());
 
+  private final BootstrapSteps steps;
   private final OrganizationService organizations;
-  private final MemberService members;
   private final TokenService tokens;
 
   /** For the CDI proxy only. */
@@ -28,36 +27,34 @@ public class Bootstrap {
   }
 
   @Inject
-  Bootstrap(OrganizationService organizations, MemberService members, TokenService tokens) {
+  Bootstrap(BootstrapSteps steps, OrganizationService organizations, TokenService tokens) {
+    this.steps = steps;
     this.organizations = organizations;
-    this.members = members;
     this.tokens = tokens;
   }
 
-  /** Creates the bootstrap organization when there is no organization at all. */
-  @Transactional
+  /** Runs at start-up, in a transaction of its own. */
   public void run() {
-    if (organizations.any()) {
-      return;
+    var chosen = Settings.get(BootstrapSteps.TOKEN);
+    if (chosen.isPresent() && !TokenService.wellFormed(chosen.get())) {
+      throw new IllegalStateException(
+          "Setting "
+              + BootstrapSteps.TOKEN
+              + " ("
+              + Settings.environmentName(BootstrapSteps.TOKEN)
+              + ") must be 1 to "
+              + TokenService.MAX_SECRET_LENGTH
+              + " visible ASCII characters, without spaces");
     }
-    var organizationId = Settings.get("herald.bootstrap.org", "default");
-    var email = Settings.get("herald.bootstrap.admin.email", "admin@localhost");
-    var organization = organizations.create(organizationId, organizationId);
-    var admin = members.create(organization.id(), email, "Administrator", null);
-    var chosen = Settings.get("herald.bootstrap.token");
-    var issued =
-        chosen.isPresent()
-            ? tokens.store(
-                organization.id(), admin.id(), Role.ADMIN, true, "bootstrap", null, chosen.get())
-            : tokens.issue(organization.id(), admin.id(), Role.ADMIN, true, "bootstrap", null);
-    LOG.info(
-        () ->
-            "Created organization '"
-                + organization.id()
-                + "' with admin "
-                + email
-                + (chosen.isPresent()
-                    ? "; the bootstrap token is the value of HERALD_BOOTSTRAP_TOKEN"
-                    : "; bootstrap admin token (shown once): " + issued.secret()));
+    try {
+      steps.run(chosen);
+    } catch (RuntimeException e) {
+      // Nodes started together race for the same work; if another one did it, all is well.
+      if (organizations.any() && chosen.map(tokens::isUsableSystemAdmin).orElse(true)) {
+        LOG.info("Bootstrap was done by another node starting at the same time");
+        return;
+      }
+      throw e;
+    }
   }
 }
