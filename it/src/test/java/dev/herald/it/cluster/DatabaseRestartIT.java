@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Timeout;
  * pg_ctlcluster … main restart}; it restarts the whole server, so run this test only on a
  * PostgreSQL of your own.
  */
+@Order(FaultTest.ORDER + 5)
 class DatabaseRestartIT extends FaultTest {
 
   @Test

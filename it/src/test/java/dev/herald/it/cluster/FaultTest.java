@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 
 /**
  * The base of the fault tests: they run only on PostgreSQL, and whatever happens in a test, every
@@ -14,13 +14,19 @@ import org.junit.jupiter.api.BeforeAll;
  */
 abstract class FaultTest {
 
-  static TestDatabase database;
+  /**
+   * After every suite without an order (JUnit's default is {@code Integer.MAX_VALUE / 2}): see the
+   * class order in it/pom.xml.
+   */
+  static final int ORDER = Integer.MAX_VALUE / 2 + 1;
+
+  TestDatabase database;
 
   Receivers receivers;
   Cluster cluster;
 
-  @BeforeAll
-  static void onlyOnPostgres() {
+  @BeforeEach
+  void onlyOnPostgres() {
     var postgres = TestDatabase.postgres();
     assumeTrue(
         postgres.isPresent(),

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Timeout;
  * never with a 500. The goal for duplicates is 0 (a stopping node finishes or records what it has
  * in flight); they are printed and bounded by one batch per channel.
  */
+@Order(FaultTest.ORDER + 3)
 class GracefulStopIT extends FaultTest {
 
   private static final int IN_FLIGHT_BOUND = 100 + 100;

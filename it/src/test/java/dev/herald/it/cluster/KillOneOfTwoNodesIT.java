@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Timeout;
  * node's leased work when the lease (5 s here) runs out. Nothing accepted is lost; only what the
  * killed node had in flight (one batch per channel at most) may arrive twice.
  */
+@Order(FaultTest.ORDER + 2)
 class KillOneOfTwoNodesIT extends FaultTest {
 
   /** One batch per channel: the e-mail provider's 100 and APNs' max-in-flight of 100. */
@@ -34,7 +36,10 @@ class KillOneOfTwoNodesIT extends FaultTest {
             true);
 
     var sending = CompletableFuture.runAsync(() -> load.run(4, 1_500, 100, Duration.ofMinutes(1)));
-    HeraldNode.sleep(5_000);
+    // Mid-stream: a third sent, so both nodes hold work, and deliveries arriving.
+    while ((load.sentCount() < 500 || receivers.received().isEmpty()) && !sending.isDone()) {
+      HeraldNode.sleep(100);
+    }
     var before = receivers.received().size();
     victim.kill();
     load.avoided.add(victim);

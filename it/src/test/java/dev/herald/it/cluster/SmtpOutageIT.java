@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Timeout;
  * same port: retries back off and outlast the outage, and every accepted notification's e-mail
  * arrives exactly once afterwards.
  */
+@Order(FaultTest.ORDER + 4)
 class SmtpOutageIT extends FaultTest {
 
   @Test

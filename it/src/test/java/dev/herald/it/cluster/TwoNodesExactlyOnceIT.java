@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Timeout;
  * each to two members by e-mail and to their iOS devices. Every recipient receives every
  * notification exactly once on each channel, counted at GreenMail and the mock APNs server.
  */
+@Order(FaultTest.ORDER + 1)
 class TwoNodesExactlyOnceIT extends FaultTest {
 
   @Test
