@@ -1,0 +1,71 @@
+package dev.herald.it.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * SIGTERM to one of two nodes during a burst, as an orchestrator stops a server: nothing accepted
+ * is lost, and while it stops the node answers new requests with 503 or refuses the connection,
+ * never with a 500. The goal for duplicates is 0 (a stopping node finishes or records what it has
+ * in flight); they are printed and bounded by one batch per channel.
+ */
+@Order(FaultTest.ORDER + 3)
+class GracefulStopIT extends FaultTest {
+
+  private static final int IN_FLIGHT_BOUND = 100 + 100;
+
+  @Test
+  @Timeout(value = 8, unit = TimeUnit.MINUTES)
+  void aStoppingNodeLosesNothingAndAnswersNoServerError() throws Exception {
+    var nodes = cluster("graceful_stop", List.of()).start(2);
+    var stopping = nodes.get(1);
+    var tenant = Tenant.create(nodes.get(0).base, "stop", 20, true);
+    var channels = List.of("email", "push");
+    var load =
+        new Load(
+            tenant,
+            nodes,
+            i -> tenant.notification(Receivers.marker("stop", i), i, 2, channels),
+            true);
+
+    var sending = CompletableFuture.runAsync(() -> load.run(6, 1_200, 0, Duration.ofMinutes(2)));
+    while (receivers.received().size() < 200 && !sending.isDone()) {
+      HeraldNode.sleep(100);
+    }
+    var stoppedAt = load.sentCount();
+    var took = stopping.stop(Duration.ofSeconds(60));
+    load.avoided.add(stopping);
+    sending.get(2, TimeUnit.MINUTES);
+    var figures = Figures.awaitDrain(load, receivers, Duration.ofMinutes(2), Duration.ofSeconds(7));
+
+    System.out.println(
+        figures.line(
+            "GracefulStopIT",
+            load,
+            "SIGTERM to %s after %d sent; it stopped in %.1fs"
+                .formatted(stopping.name, stoppedAt, took.toMillis() / 1e3)));
+    assertThat(figures.lost()).as("lost").isEmpty();
+    assertThat(load.count("500")).as("500s on any node").isZero();
+    assertThat(load.outcomes())
+        .as("what the stopping node answered: 201, 503 with Retry-After, or a refused connection")
+        .allSatisfy(
+            (call, count) ->
+                assertThat(
+                        !call.startsWith(stopping.name + " ")
+                            || call.endsWith(" 201")
+                            || call.endsWith(" 503+Retry-After")
+                            || call.endsWith(" refused"))
+                    .as(call + " x" + count)
+                    .isTrue());
+    assertThat(figures.duplicateCount())
+        .as("duplicates (goal 0: a stopping node finishes or records its batch)")
+        .isLessThanOrEqualTo(IN_FLIGHT_BOUND);
+  }
+}
