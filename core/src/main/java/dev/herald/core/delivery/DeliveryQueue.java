@@ -12,10 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The pending deliveries of one database. {@link #claim} leases a batch to one node: the lease is
- * the delivery's {@code due_at} moved into the future, so work of a node that dies becomes due
- * again by itself when the lease runs out. {@link #record} stores the outcomes of a batch in one
- * batched UPDATE, and only for deliveries the node still holds.
+ * The pending deliveries of one database. {@link #claim} leases a batch to one node, which {@link
+ * #renew}s the lease for as long as the provider is still working on the batch: the lease is the
+ * delivery's {@code due_at} moved into the future, so work of a node that dies becomes due again by
+ * itself when the lease runs out. {@link #record} stores the outcomes of a batch in one batched
+ * UPDATE, and only for deliveries the node still holds.
  */
 public final class DeliveryQueue {
 
@@ -73,6 +74,35 @@ public final class DeliveryQueue {
             lease.executeBatch();
           }
           return load(c, ids, now);
+        });
+  }
+
+  /**
+   * Extends this node's lease on a batch it is still sending, so that no other node claims and
+   * sends it again while this node is alive and waiting for the provider. Returns how many
+   * deliveries are still held.
+   */
+  public int renew(ClaimedBatch batch) {
+    if (batch.isEmpty()) {
+      return 0;
+    }
+    return transactor.inTransaction(
+        c -> {
+          var now = Sql.now(clock);
+          try (var renew =
+              c.prepareStatement(
+                  "UPDATE delivery SET due_at = ? WHERE id = ? AND lease_owner = ?"
+                      + " AND state = 'PENDING'")) {
+            for (var delivery : batch.deliveries()) {
+              Sql.bind(renew, now.plus(lease), delivery.id(), node);
+              renew.addBatch();
+            }
+            var held = 0;
+            for (var count : renew.executeBatch()) {
+              held += Math.max(count, 0);
+            }
+            return held;
+          }
         });
   }
 

@@ -10,6 +10,7 @@ import dev.herald.core.inbox.InboxRelay;
 import dev.herald.core.notification.NotificationAccepted;
 import dev.herald.core.organization.Bootstrap;
 import dev.herald.spi.DeliveryProvider;
+import dev.herald.spi.DeliveryResult;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.ejb.ConcurrencyManagement;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -60,6 +62,8 @@ public class HeraldRuntime {
   private Dispatcher dispatcher;
   private DeliveryQueue queue;
   private BatchSender sender;
+  private Duration renewEvery;
+  private ScheduledExecutorService renewals;
   private ExecutorService workers;
 
   /**
@@ -82,7 +86,10 @@ public class HeraldRuntime {
             Settings.getMillis("herald.retry.cap-ms", 300_000),
             Settings.getMillis("herald.retry.budget-ms", Duration.ofHours(24).toMillis()));
     queue = new DeliveryQueue(transactor, clock, node, lease, retry);
-    sender = new BatchSender(sendTimeout(lease));
+    // A batch in flight keeps its lease: renewed three times per lease, so only a node that died
+    // (or lost the database for a whole lease) lets another node send it again.
+    renewEvery = lease.dividedBy(3);
+    sender = new BatchSender(Settings.getMillis("herald.queue.send-timeout-ms", 60_000));
     var live = providers.registry().live();
     var pollMillis = Settings.getInt("herald.queue.poll-ms", 100);
     loops.add(every(pollMillis, this::dispatch));
@@ -91,30 +98,15 @@ public class HeraldRuntime {
     // Sends may block for as long as a provider takes: they run on threads of their own, one
     // batch per channel at a time, so a slow service never holds up dispatching or other channels.
     workers = Executors.newFixedThreadPool(Math.max(1, live.size()), ContainerExecutor.threads());
+    // Lease renewals have a thread of their own: the container's small scheduler may be busy
+    // dispatching a burst for longer than a lease.
+    renewals = Executors.newSingleThreadScheduledExecutor(ContainerExecutor.threads());
     live.forEach(
         (channel, provider) -> {
           var busy = new AtomicBoolean();
           loops.add(every(pollMillis, () -> startDelivering(channel, provider, busy)));
         });
     LOG.info(() -> "Herald started on " + node + "; live channels: inapp " + live.keySet());
-  }
-
-  /**
-   * A batch must be answered well within its lease, or another node would claim and send it again
-   * while this one still waits for the provider.
-   */
-  private static Duration sendTimeout(Duration lease) {
-    var configured = Settings.getMillis("herald.queue.send-timeout-ms", 60_000);
-    var bound = lease.multipliedBy(3).dividedBy(4);
-    if (configured.compareTo(bound) <= 0) {
-      return configured;
-    }
-    LOG.warning(
-        () ->
-            "herald.queue.send-timeout-ms is lowered to "
-                + bound.toMillis()
-                + " ms: three quarters of herald.queue.lease-ms");
-    return bound;
   }
 
   /** Dispatches a notification as soon as the transaction that accepted it commits. */
@@ -161,7 +153,19 @@ public class HeraldRuntime {
       if (batch.isEmpty()) {
         return;
       }
-      queue.complete(queue.record(batch, sender.send(provider, batch.deliveries(), Instant.now())));
+      var renewal =
+          renewals.scheduleAtFixedRate(
+              () -> guarded(() -> queue.renew(batch)),
+              renewEvery.toMillis(),
+              renewEvery.toMillis(),
+              TimeUnit.MILLISECONDS);
+      List<DeliveryResult> results;
+      try {
+        results = sender.send(provider, batch.deliveries(), Instant.now());
+      } finally {
+        renewal.cancel(false);
+      }
+      queue.complete(queue.record(batch, results));
     }
   }
 
@@ -202,6 +206,7 @@ public class HeraldRuntime {
             "Deliveries still in flight after the shutdown grace; their leases will expire and"
                 + " another node retries them");
       }
+      renewals.shutdown();
       var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
       while (dispatching.get() && System.nanoTime() < deadline) {
         Thread.sleep(10);

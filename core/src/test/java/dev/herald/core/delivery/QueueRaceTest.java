@@ -160,6 +160,27 @@ class QueueRaceTest {
   }
 
   @Test
+  void aBatchStillBeingSentKeepsItsLeaseWhileItsNodeRenewsIt() {
+    insertNotification("ORG", Instant.now().minusSeconds(1));
+    var clock = new MutableClock(Instant.now());
+    new Dispatcher(tx, clock, LEASE, 3).dispatchDue(1);
+    var slow = new DeliveryQueue(tx, clock, "slow", Duration.ofSeconds(30), RETRY);
+    var other = new DeliveryQueue(tx, clock, "other", Duration.ofSeconds(30), RETRY);
+
+    var batch = slow.claim("push", MEMBERS);
+    clock.advance(Duration.ofSeconds(20));
+    assertThat(slow.renew(batch)).isEqualTo(MEMBERS);
+    clock.advance(Duration.ofSeconds(20));
+    assertThat(other.claim("push", MEMBERS).isEmpty())
+        .as("40 s after the claim, but renewed 20 s ago")
+        .isTrue();
+
+    clock.advance(Duration.ofSeconds(11));
+    assertThat(other.claim("push", MEMBERS).size()).as("not renewed for 31 s").isEqualTo(MEMBERS);
+    assertThat(slow.renew(batch)).as("the lease is gone to the other node").isZero();
+  }
+
+  @Test
   void retriesWithinTheBudgetThenFailsAndAnInvalidRecipientDeactivatesTheDevice() throws Exception {
     var notification = insertNotification("ORG", Instant.now().minusSeconds(1));
     var clock = new MutableClock(Instant.now());
