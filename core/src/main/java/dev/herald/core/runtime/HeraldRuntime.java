@@ -64,6 +64,7 @@ public class HeraldRuntime {
   private BatchSender sender;
   private Duration renewEvery;
   private ScheduledExecutorService renewals;
+  private final Thread shutdownHook = new Thread(Lifecycle::markStopping, "herald-stopping");
   private ExecutorService workers;
 
   /**
@@ -106,6 +107,8 @@ public class HeraldRuntime {
           var busy = new AtomicBoolean();
           loops.add(every(pollMillis, () -> startDelivering(channel, provider, busy)));
         });
+    // A SIGTERM reaches the JVM before the server begins to undeploy: refuse new requests at once.
+    Runtime.getRuntime().addShutdownHook(shutdownHook);
     LOG.info(() -> "Herald started on " + node + "; live channels: inapp " + live.keySet());
   }
 
@@ -194,6 +197,11 @@ public class HeraldRuntime {
   void stop() {
     Lifecycle.markStopping();
     stopped = true;
+    try {
+      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    } catch (IllegalStateException e) {
+      // the JVM is shutting down: the hook has run already
+    }
     loops.forEach(f -> f.cancel(false));
     if (workers == null) {
       return;
