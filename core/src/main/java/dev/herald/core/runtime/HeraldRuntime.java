@@ -64,7 +64,7 @@ public class HeraldRuntime {
   private BatchSender sender;
   private Duration renewEvery;
   private ScheduledExecutorService renewals;
-  private final Thread shutdownHook = new Thread(Lifecycle::markStopping, "herald-stopping");
+  private final Thread shutdownHook = new Thread(this::drain, "herald-stopping");
   private ExecutorService workers;
 
   /**
@@ -107,7 +107,7 @@ public class HeraldRuntime {
           var busy = new AtomicBoolean();
           loops.add(every(pollMillis, () -> startDelivering(channel, provider, busy)));
         });
-    // A SIGTERM reaches the JVM before the server begins to undeploy: refuse new requests at once.
+    // On SIGTERM, refuse new requests at once and finish what is in flight (see stop()).
     Runtime.getRuntime().addShutdownHook(shutdownHook);
     LOG.info(() -> "Herald started on " + node + "; live channels: inapp " + live.keySet());
   }
@@ -191,17 +191,22 @@ public class HeraldRuntime {
   /**
    * Stops taking work and waits, within the shutdown grace, for the batches in flight to be sent
    * and their outcomes recorded, so that a graceful stop repeats nothing; the API answers 503
-   * meanwhile.
+   * meanwhile. Runs when the application is undeployed, and from a JVM shutdown hook: on SIGTERM,
+   * Payara Micro tears the server down without undeploying the application first.
    */
   @PreDestroy
   void stop() {
-    Lifecycle.markStopping();
-    stopped = true;
     try {
       Runtime.getRuntime().removeShutdownHook(shutdownHook);
     } catch (IllegalStateException e) {
-      // the JVM is shutting down: the hook has run already
+      // the JVM is shutting down: the hook is running
     }
+    drain();
+  }
+
+  private void drain() {
+    Lifecycle.markStopping();
+    stopped = true;
     loops.forEach(f -> f.cancel(false));
     if (workers == null) {
       return;
