@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * {@code kill -9} of one of two nodes while deliveries flow: the survivor takes over the killed
- * node's leased work when the lease (5 s here) runs out. Nothing accepted is lost; only what the
+ * node's leased work when the lease (10 s here) runs out. Nothing accepted is lost; only what the
  * killed node had in flight (one batch per channel at most) may arrive twice.
  */
 @Order(FaultTest.ORDER + 2)
@@ -45,7 +45,8 @@ class KillOneOfTwoNodesIT extends FaultTest {
     load.avoided.add(victim);
     var killedAt = load.sentCount();
     sending.get(2, TimeUnit.MINUTES);
-    var figures = Figures.awaitDrain(load, receivers, Duration.ofMinutes(2), Duration.ofSeconds(7));
+    var figures =
+        Figures.awaitDrain(load, receivers, Duration.ofMinutes(2), Duration.ofSeconds(12));
 
     System.out.println(
         figures.line(
