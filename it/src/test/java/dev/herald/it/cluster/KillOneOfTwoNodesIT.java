@@ -36,8 +36,12 @@ class KillOneOfTwoNodesIT extends FaultTest {
             true);
 
     var sending = CompletableFuture.runAsync(() -> load.run(4, 1_500, 100, Duration.ofMinutes(1)));
-    // Mid-stream: a third sent, so both nodes hold work, and deliveries arriving.
-    while ((load.sentCount() < 500 || receivers.received().isEmpty()) && !sending.isDone()) {
+    // Mid-stream: a third sent (or 20 s of sending on a slow machine), so both nodes hold work,
+    // and deliveries arriving.
+    var midStream = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while ((load.sentCount() < 500 && System.nanoTime() < midStream
+            || receivers.received().isEmpty())
+        && !sending.isDone()) {
       HeraldNode.sleep(100);
     }
     var before = receivers.received().size();
