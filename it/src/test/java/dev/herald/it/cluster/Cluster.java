@@ -47,8 +47,8 @@ final class Cluster implements AutoCloseable {
             "-Dherald.db.password=" + database.password(),
             "-Dherald.bootstrap.token=" + TOKEN,
             // A killed node's deliveries come back after 10 s instead of minutes. Not shorter: a
-            // batch not answered within three quarters of the lease is retried, and a loaded
-            // 2-core machine can take seconds to send 100 mails.
+            // loaded 2-core machine can take seconds to send a batch of 100 mails, and timings
+            // tied to the lease (renewals, send timeouts) must not be what the tests measure.
             "-Dherald.queue.lease-ms=10000",
             "-Dherald.retry.base-ms=200",
             "-Dherald.retry.cap-ms=2000",
