@@ -90,20 +90,23 @@ record Figures(
   /** The one line a test prints. */
   String line(String test, Load load, String more) {
     return "[fault] %s: sent=%d accepted=%d owed=%d delivered=%d lost=%d duplicates=%d %s unconfirmed-but-delivered=%d calls=%s slowest-call=%dms drained-in=%.1fs %s%s"
-        .formatted(
-            test,
-            sent,
-            accepted,
-            expected,
-            delivered,
-            lost.size(),
-            duplicateCount(),
-            duplicates,
-            unconfirmedDelivered,
-            load.outcomes(),
-            load.slowestMillis(),
-            drained.toMillis() / 1000.0,
-            more,
-            lost.isEmpty() ? "" : " first-lost=" + lost.subList(0, Math.min(5, lost.size())));
+            .formatted(
+                test,
+                sent,
+                accepted,
+                expected,
+                delivered,
+                lost.size(),
+                duplicateCount(),
+                duplicates,
+                unconfirmedDelivered,
+                load.outcomes(),
+                load.slowestMillis(),
+                drained.toMillis() / 1000.0,
+                more,
+                lost.isEmpty() ? "" : " first-lost=" + lost.subList(0, Math.min(5, lost.size())))
+        + (load.samples().isEmpty()
+            ? ""
+            : "%n[fault] %s answers: %s".formatted(test, load.samples()));
   }
 }

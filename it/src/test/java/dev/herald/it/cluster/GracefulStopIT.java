@@ -43,7 +43,8 @@ class GracefulStopIT extends FaultTest {
     var took = stopping.stop(Duration.ofSeconds(60));
     load.avoided.add(stopping);
     sending.get(2, TimeUnit.MINUTES);
-    var figures = Figures.awaitDrain(load, receivers, Duration.ofMinutes(2), Duration.ofSeconds(7));
+    var figures =
+        Figures.awaitDrain(load, receivers, Duration.ofMinutes(2), Duration.ofSeconds(12));
 
     System.out.println(
         figures.line(

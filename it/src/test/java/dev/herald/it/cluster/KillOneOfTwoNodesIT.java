@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * {@code kill -9} of one of two nodes while deliveries flow: the survivor takes over the killed
- * node's leased work when the lease (5 s here) runs out. Nothing accepted is lost; only what the
+ * node's leased work when the lease (10 s here) runs out. Nothing accepted is lost; only what the
  * killed node had in flight (one batch per channel at most) may arrive twice.
  */
 @Order(FaultTest.ORDER + 2)
@@ -36,8 +36,12 @@ class KillOneOfTwoNodesIT extends FaultTest {
             true);
 
     var sending = CompletableFuture.runAsync(() -> load.run(4, 1_500, 100, Duration.ofMinutes(1)));
-    // Mid-stream: a third sent, so both nodes hold work, and deliveries arriving.
-    while ((load.sentCount() < 500 || receivers.received().isEmpty()) && !sending.isDone()) {
+    // Mid-stream: a third sent (or 20 s of sending on a slow machine), so both nodes hold work,
+    // and deliveries arriving.
+    var midStream = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while ((load.sentCount() < 500 && System.nanoTime() < midStream
+            || receivers.received().isEmpty())
+        && !sending.isDone()) {
       HeraldNode.sleep(100);
     }
     var before = receivers.received().size();
@@ -45,7 +49,8 @@ class KillOneOfTwoNodesIT extends FaultTest {
     load.avoided.add(victim);
     var killedAt = load.sentCount();
     sending.get(2, TimeUnit.MINUTES);
-    var figures = Figures.awaitDrain(load, receivers, Duration.ofMinutes(2), Duration.ofSeconds(7));
+    var figures =
+        Figures.awaitDrain(load, receivers, Duration.ofMinutes(2), Duration.ofSeconds(12));
 
     System.out.println(
         figures.line(

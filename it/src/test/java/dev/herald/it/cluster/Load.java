@@ -37,6 +37,9 @@ final class Load {
   /** What each call got, by node: {@code node2 503+Retry-After} and its count. */
   private final Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
 
+  /** The first answer body of each failed outcome, to tell whose 500 it was. */
+  private final Map<String, String> samples = new ConcurrentSkipListMap<>();
+
   private final AtomicInteger next = new AtomicInteger();
   private volatile long slowestMillis;
 
@@ -117,6 +120,11 @@ final class Load {
         accepted.add(notification.marker());
         return;
       }
+      if (reply.body() != null) {
+        var body = reply.body().replaceAll("\\s+", " ");
+        samples.putIfAbsent(
+            node.name + " " + reply.outcome(), body.substring(0, Math.min(160, body.length())));
+      }
       var nodeGone = reply.status() == 0 || reply.status() == 503;
       if (!failover || !nodeGone) {
         return;
@@ -137,6 +145,11 @@ final class Load {
         .filter(e -> e.getKey().endsWith(" " + outcome))
         .mapToLong(Map.Entry::getValue)
         .sum();
+  }
+
+  /** The first body of each failed outcome, e.g. {@code {node2 500=<html>…}}. */
+  Map<String, String> samples() {
+    return samples;
   }
 
   long slowestMillis() {

@@ -33,7 +33,8 @@ class TwoNodesExactlyOnceIT extends FaultTest {
     var started = System.nanoTime();
     load.run(8, 2_000, 0, Duration.ofMinutes(6));
     var sending = Duration.ofNanos(System.nanoTime() - started);
-    var figures = Figures.awaitDrain(load, receivers, Duration.ofMinutes(2), Duration.ofSeconds(6));
+    var figures =
+        Figures.awaitDrain(load, receivers, Duration.ofMinutes(2), Duration.ofSeconds(11));
 
     System.out.println(
         figures.line(

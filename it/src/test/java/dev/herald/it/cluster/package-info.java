@@ -7,7 +7,7 @@
  * more than once.
  *
  * <p>{@link dev.herald.it.cluster.Cluster} starts the nodes ({@code --nocluster}, a free port on
- * 127.0.0.1, a fresh schema per test, a 5 s lease, retries from 200 ms capped at 2 s) and always
+ * 127.0.0.1, a fresh schema per test, a 10 s lease, retries from 200 ms capped at 2 s) and always
  * stops them; {@link dev.herald.it.cluster.HeraldNode} can {@code kill -9} one or stop it with
  * SIGTERM; {@link dev.herald.it.cluster.Load} sends from a few threads, alternately to the nodes;
  * {@link dev.herald.it.cluster.Figures} prints one line per test. Node logs are in {@code
