@@ -72,7 +72,7 @@ public class InboxStreams {
               + " streams on this server; its oldest stream was closed");
     }
     try {
-      stream.subscription = feed.subscribe(memberId, stream::offer);
+      stream.attach(feed.subscribe(memberId, stream::offer));
       var visible = inbox.visibleAtOpen(memberId);
       var replay =
           lastEventId == null
@@ -183,7 +183,18 @@ public class InboxStreams {
       this.number = number;
     }
 
+    /** Keeps the feed subscription, or drops it at once if the stream ended meanwhile. */
+    synchronized void attach(AutoCloseable feedSubscription) {
+      subscription = feedSubscription;
+      if (ended) {
+        unsubscribe();
+      }
+    }
+
     synchronized void offer(InboxItem item) {
+      if (ended) {
+        return;
+      }
       if (held != null) {
         held.add(item);
       } else {
@@ -194,6 +205,7 @@ public class InboxStreams {
     /** Sends the headers, the replay, then what arrived meanwhile that the client cannot have. */
     synchronized void start(List<RecentItem> visible, List<InboxItem> replay) {
       if (ended) {
+        held = null;
         return;
       }
       // A first comment sends the response headers: the client knows it is subscribed.

@@ -27,8 +27,11 @@ public class InboxRelay {
 
   private static final Logger LOG = Logger.getLogger(InboxRelay.class.getName());
 
-  /** What an ordinary poll looks back: a fan-out's transaction plus the time between polls. */
-  static final Duration RECENT = Duration.ofSeconds(2);
+  /**
+   * What an ordinary poll looks back: an ordinary fan-out's transaction plus the time between
+   * polls, with room for a busy node.
+   */
+  static final Duration RECENT = Duration.ofSeconds(5);
 
   /** How often a poll looks back the whole late-commit window. */
   static final Duration SWEEP_EVERY = Duration.ofSeconds(2);
