@@ -17,7 +17,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
-/** A member's inbox: reading it, counting the unread, marking read. Expired items are invisible. */
+/**
+ * A member's inbox: reading it, counting the unread, marking read, and the reads behind its live
+ * stream. Expired items are invisible.
+ */
 @ApplicationScoped
 @Transactional
 public class InboxService {
@@ -104,9 +107,10 @@ public class InboxService {
   }
 
   /**
-   * The ids of the members' items dispatched since a moment, visible now, whatever the order in
-   * which they committed. Index {@code inbox_item_member_created} makes this one short range per
-   * member: the cost follows these members' own items, never the other organizations' traffic.
+   * The ids of the members' items dispatched since a moment and committed by now, whatever the
+   * order in which they committed (expired ones too: {@link #byIds} leaves those out). Index {@code
+   * inbox_item_member_created} makes this one short range per member: the cost follows these
+   * members' own items, never the other organizations' traffic.
    */
   public List<RecentItem> recent(Collection<UUID> memberIds, Instant since) {
     var recent = new ArrayList<RecentItem>();
@@ -126,7 +130,7 @@ public class InboxService {
     return recent;
   }
 
-  /** The member's items a stream opening now must not present as new: those visible already. */
+  /** The member's items a stream opening now must not present as new: those committed already. */
   public List<RecentItem> visibleAtOpen(UUID memberId) {
     return recent(List.of(memberId), LateCommits.since(Instant.now()));
   }
