@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -17,6 +18,7 @@ final class SseClient implements AutoCloseable {
   record Event(String id, String name, String data) {}
 
   private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+  private final CountDownLatch ended = new CountDownLatch(1);
   private final Stream<String> lines;
   private final Thread reader;
 
@@ -65,7 +67,19 @@ final class SseClient implements AutoCloseable {
       }
     } catch (RuntimeException e) {
       // the stream was closed
+    } finally {
+      ended.countDown();
     }
+  }
+
+  /** Whether the server ended the stream within the timeout. */
+  boolean awaitEnd(Duration timeout) throws InterruptedException {
+    return ended.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** The next event if one arrives within the timeout, else {@code null}. */
+  Event poll(Duration timeout) throws InterruptedException {
+    return events.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** The next event, or an AssertionError after the timeout. */

@@ -68,7 +68,9 @@ public class InboxResource {
 
   /**
    * New inbox items as Server-Sent Events ({@code event: notification}, {@code id:} the item id). A
-   * client that reconnects with {@code Last-Event-ID} first receives what it missed.
+   * client that reconnects with {@code Last-Event-ID} first receives what it missed. The stream
+   * ends, after an {@code event: closed} that says why, when its token is revoked or expires, its
+   * member is deleted, or the token opens more streams than allowed (ADR 0007).
    */
   @GET
   @Path("stream")
@@ -77,7 +79,8 @@ public class InboxResource {
       @Context SseEventSink sink,
       @Context Sse sse,
       @HeaderParam("Last-Event-ID") String lastEventId) {
-    streams.open(caller.ownMemberIn(organizationId), sink, sse, parseEventId(lastEventId));
+    var member = caller.ownMemberIn(organizationId);
+    streams.open(caller.get().tokenId(), member, sink, sse, parseEventId(lastEventId));
   }
 
   private static Long parseEventId(String text) {

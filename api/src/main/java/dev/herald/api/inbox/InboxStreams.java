@@ -1,65 +1,144 @@
 package dev.herald.api.inbox;
 
 import dev.herald.api.common.JsonWriter;
+import dev.herald.core.config.Settings;
 import dev.herald.core.inbox.InboxFeed;
 import dev.herald.core.inbox.InboxItem;
 import dev.herald.core.inbox.InboxService;
+import dev.herald.core.inbox.LateCommits;
+import dev.herald.core.inbox.RecentItem;
+import dev.herald.core.inbox.StreamTokens;
 import dev.herald.core.runtime.ContainerExecutor;
 import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
- * This node's open inbox streams. Each stream replays what its client missed, then receives new
- * items from the {@link InboxFeed}; a comment every 15 seconds keeps proxies from closing it and
- * finds streams whose client went away.
+ * This node's open inbox streams (ADR 0007). Each stream replays what its client missed, then
+ * receives new items from the {@link InboxFeed}. Every few seconds one query finds the streams
+ * whose token was revoked, expired or lost its member, on whichever node that happened, and ends
+ * them; a token may hold a few streams on a node, and opening one more ends its oldest. A comment
+ * every 15 seconds keeps proxies from closing a stream and finds streams whose client went away.
  */
 @ApplicationScoped
 public class InboxStreams {
 
   private static final Logger LOG = Logger.getLogger(InboxStreams.class.getName());
   private static final int REPLAY_MAX = 1_000;
+  private static final long HEARTBEAT_MILLIS = 15_000;
 
   @Inject InboxFeed feed;
   @Inject InboxService inbox;
+  @Inject StreamTokens tokens;
 
-  private volatile ManagedScheduledExecutorService executor;
+  private final int maxPerToken = Settings.getInt("herald.inbox.max-streams-per-token", 5);
+  private final long checkMillis =
+      Settings.getMillis("herald.inbox.token-check-ms", 2_000).toMillis();
 
   private final Set<Stream> open = ConcurrentHashMap.newKeySet();
-  private volatile ScheduledFuture<?> heartbeat;
+  private final AtomicLong opened = new AtomicLong();
+  private final List<ScheduledFuture<?>> background = new ArrayList<>();
 
-  void open(UUID memberId, SseEventSink sink, Sse sse, Long lastEventId) {
-    var stream = new Stream(sink, sse);
-    open.add(stream);
-    stream.subscription = feed.subscribe(memberId, stream::send);
-    // A first comment sends the response headers: the client knows it is subscribed.
-    stream.ping();
-    if (lastEventId != null) {
-      inbox.since(memberId, lastEventId, REPLAY_MAX).forEach(stream::send);
+  /**
+   * Opens a stream for the member a token acts for. Items already visible are not new to it; with
+   * {@code lastEventId} it first replays what the client missed.
+   */
+  void open(UUID tokenId, UUID memberId, SseEventSink sink, Sse sse, Long lastEventId) {
+    var stream = new Stream(tokenId, memberId, sink, sse, opened.incrementAndGet());
+    var oldest = register(stream);
+    if (oldest != null) {
+      oldest.end(
+          "This token opened more than "
+              + maxPerToken
+              + " streams on this server; its oldest stream was closed");
     }
-    startHeartbeat();
+    try {
+      stream.attach(feed.subscribe(memberId, stream::offer));
+      var visible = inbox.visibleAtOpen(memberId);
+      var replay =
+          lastEventId == null
+              ? List.<InboxItem>of()
+              : inbox.since(memberId, lastEventId, REPLAY_MAX);
+      stream.start(visible, replay);
+    } catch (RuntimeException e) {
+      stream.discard();
+      throw e;
+    }
+    startBackground();
   }
 
-  private synchronized void startHeartbeat() {
-    if (heartbeat == null) {
-      executor = ContainerExecutor.get();
-      heartbeat = executor.scheduleWithFixedDelay(this::beat, 15, 15, TimeUnit.SECONDS);
+  /** Adds the stream and returns the token's oldest stream if the token now holds too many. */
+  private synchronized Stream register(Stream stream) {
+    open.add(stream);
+    if (stream.tokenId == null) {
+      return null;
+    }
+    var same =
+        open.stream()
+            .filter(s -> stream.tokenId.equals(s.tokenId))
+            .sorted(Comparator.comparingLong(s -> s.number))
+            .toList();
+    return same.size() > maxPerToken ? same.get(0) : null;
+  }
+
+  private synchronized void startBackground() {
+    if (background.isEmpty()) {
+      var executor = ContainerExecutor.get();
+      background.add(
+          executor.scheduleWithFixedDelay(
+              () -> guarded(this::beat),
+              HEARTBEAT_MILLIS,
+              HEARTBEAT_MILLIS,
+              TimeUnit.MILLISECONDS));
+      background.add(
+          executor.scheduleWithFixedDelay(
+              () -> guarded(this::checkTokens), checkMillis, checkMillis, TimeUnit.MILLISECONDS));
+    }
+  }
+
+  /** A task that throws is never run again by the scheduler: log and go on. */
+  private static void guarded(Runnable task) {
+    try {
+      task.run();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Inbox stream upkeep failed; retrying on the next round", e);
     }
   }
 
   private void beat() {
     open.forEach(Stream::ping);
+  }
+
+  /** Ends the streams whose token may no longer be used: one query for all of them. */
+  void checkTokens() {
+    var ids =
+        open.stream().map(s -> s.tokenId).filter(Objects::nonNull).collect(Collectors.toSet());
+    if (ids.isEmpty()) {
+      return;
+    }
+    var usable = tokens.usable(ids);
+    open.stream()
+        .filter(s -> s.tokenId != null && !usable.contains(s.tokenId))
+        .forEach(s -> s.end("Unauthorized"));
   }
 
   /**
@@ -68,37 +147,84 @@ public class InboxStreams {
    * would wait for ever while the server shuts down.
    */
   @PreDestroy
-  void stopAll() {
-    if (heartbeat != null) {
-      heartbeat.cancel(false);
-    }
+  synchronized void stopAll() {
+    background.forEach(f -> f.cancel(false));
+    background.clear();
     open.forEach(Stream::unsubscribe);
     open.clear();
   }
 
-  /** One client's stream; sends are serialised because sinks are not safe for concurrent use. */
+  /**
+   * One client's stream. Sends are serialised because sinks are not safe for concurrent use. Live
+   * items that arrive while the stream opens are held until the replay is out, so the client sees
+   * ids in order; each item is sent once.
+   */
   private final class Stream {
+    final UUID tokenId;
+    final long number;
+    private final UUID memberId;
     private final SseEventSink sink;
     private final Sse sse;
-    private final Set<Long> sent = ConcurrentHashMap.newKeySet();
+
+    /** Items sent or known to the client already, with their dispatch time, for de-duplication. */
+    private final Map<Long, Instant> sent = new HashMap<>();
+
+    /** Live items that arrived while opening; {@code null} once the stream has started. */
+    private List<InboxItem> held = new ArrayList<>();
+
+    private boolean ended;
     private volatile AutoCloseable subscription;
 
-    Stream(SseEventSink sink, Sse sse) {
+    Stream(UUID tokenId, UUID memberId, SseEventSink sink, Sse sse, long number) {
+      this.tokenId = tokenId;
+      this.memberId = memberId;
       this.sink = sink;
       this.sse = sse;
+      this.number = number;
     }
 
-    synchronized void send(InboxItem item) {
+    /** Keeps the feed subscription, or drops it at once if the stream ended meanwhile. */
+    synchronized void attach(AutoCloseable feedSubscription) {
+      subscription = feedSubscription;
+      if (ended) {
+        unsubscribe();
+      }
+    }
+
+    synchronized void offer(InboxItem item) {
+      if (ended) {
+        return;
+      }
+      if (held != null) {
+        held.add(item);
+      } else {
+        send(item);
+      }
+    }
+
+    /** Sends the headers, the replay, then what arrived meanwhile that the client cannot have. */
+    synchronized void start(List<RecentItem> visible, List<InboxItem> replay) {
+      if (ended) {
+        held = null;
+        return;
+      }
+      // A first comment sends the response headers: the client knows it is subscribed.
+      comment("ready");
+      replay.forEach(this::send);
+      visible.forEach(r -> sent.putIfAbsent(r.id(), r.createdAt()));
+      var arrived = held;
+      held = null;
+      arrived.sort(Comparator.comparingLong(InboxItem::id));
+      arrived.forEach(this::send);
+    }
+
+    private void send(InboxItem item) {
+      if (ended || sent.putIfAbsent(item.id(), item.createdAt()) != null) {
+        return;
+      }
       if (sink.isClosed()) {
-        close();
+        end(null);
         return;
-      }
-      if (!sent.add(item.id())) {
-        return;
-      }
-      if (sent.size() > 10_000) {
-        sent.clear();
-        sent.add(item.id());
       }
       var event =
           sse.newEventBuilder()
@@ -107,40 +233,67 @@ public class InboxStreams {
               .mediaType(MediaType.APPLICATION_JSON_TYPE)
               .data(String.class, JsonWriter.toJson(InboxItemResponse.of(item)))
               .build();
-      sink.send(event)
-          .whenComplete(
-              (ok, error) -> {
-                if (error != null) {
-                  close();
-                }
-              });
+      sink.send(event).whenComplete(this::failed);
     }
 
     synchronized void ping() {
-      if (sink.isClosed()) {
-        close();
+      if (ended || held != null) {
         return;
       }
-      sink.send(sse.newEventBuilder().comment("keep-alive").build())
-          .whenComplete(
-              (ok, error) -> {
-                if (error != null) {
-                  close();
-                }
-              });
+      if (sink.isClosed()) {
+        end(null);
+        return;
+      }
+      // The relay publishes an item once, and only within the late-commit window: an entry older
+      // than twice the window can no longer come back.
+      var forget = Instant.now().minus(LateCommits.window().multipliedBy(2));
+      sent.values().removeIf(at -> at.isBefore(forget));
+      comment("keep-alive");
     }
 
-    /** Called when the client is gone: a send failed or the sink reports itself closed. */
-    void close() {
+    private void comment(String text) {
+      sink.send(sse.newEventBuilder().comment(text).build()).whenComplete(this::failed);
+    }
+
+    private void failed(Object ignored, Throwable error) {
+      if (error != null) {
+        end(null);
+      }
+    }
+
+    /**
+     * Ends the stream: the client went away ({@code reason} null), or the server ends it and says
+     * why in a last {@code event: closed}.
+     */
+    synchronized void end(String reason) {
+      if (ended) {
+        return;
+      }
+      ended = true;
       unsubscribe();
       open.remove(this);
       try {
         if (!sink.isClosed()) {
+          if (reason != null) {
+            sink.send(
+                sse.newEventBuilder()
+                    .name("closed")
+                    .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                    .data(String.class, JsonWriter.toJson(Map.of("message", reason)))
+                    .build());
+          }
           sink.close();
         }
       } catch (RuntimeException e) {
         LOG.log(Level.FINE, "Closing an inbox stream failed", e);
       }
+    }
+
+    /** Forgets a stream that failed to open; its request answers with the error. */
+    synchronized void discard() {
+      ended = true;
+      unsubscribe();
+      open.remove(this);
     }
 
     void unsubscribe() {
@@ -151,6 +304,11 @@ public class InboxStreams {
       } catch (Exception e) {
         LOG.log(Level.FINE, "Unsubscribing an inbox stream failed", e);
       }
+    }
+
+    @Override
+    public String toString() {
+      return "stream " + number + " of member " + memberId;
     }
   }
 }

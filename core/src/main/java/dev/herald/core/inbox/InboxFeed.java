@@ -6,10 +6,14 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /** The live listeners of this node, by member: open SSE streams register here. */
 @ApplicationScoped
 public class InboxFeed {
+
+  private static final Logger LOG = Logger.getLogger(InboxFeed.class.getName());
 
   private final ConcurrentHashMap<UUID, Set<Consumer<InboxItem>>> listeners =
       new ConcurrentHashMap<>();
@@ -34,9 +38,14 @@ public class InboxFeed {
     return Set.copyOf(listeners.keySet());
   }
 
+  /** Hands the item to its member's listeners; one that fails does not keep it from the others. */
   void publish(InboxItem item) {
     for (var listener : listeners.getOrDefault(item.memberId(), Set.of())) {
-      listener.accept(item);
+      try {
+        listener.accept(item);
+      } catch (RuntimeException e) {
+        LOG.log(Level.FINE, "An inbox listener failed", e);
+      }
     }
   }
 }
