@@ -163,7 +163,7 @@ public final class DeliveryQueue {
           var now = Sql.now(clock);
           try (var update =
                   c.prepareStatement(
-                      "UPDATE delivery SET state = ?, due_at = ?, last_error = ?,"
+                      "UPDATE delivery SET state = ?, due_at = ?, last_error = COALESCE(?, last_error),"
                           + " provider_message_id = COALESCE(?, provider_message_id),"
                           + " lease_owner = NULL, updated_at = ? WHERE id = ? AND lease_owner = ?"
                           + " AND state = 'PENDING'");

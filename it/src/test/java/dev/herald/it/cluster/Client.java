@@ -47,9 +47,11 @@ final class Client {
       if (status == 0) {
         return failure;
       }
-      return status == 503
-          ? (retryAfter == null ? "503-no-Retry-After" : "503+Retry-After")
-          : "" + status;
+      if (status == 503) {
+        return retryAfter == null ? "503-no-Retry-After" : "503+Retry-After";
+      }
+      // Herald answers every error with {"message": …}; anything else is the server's own page.
+      return status >= 500 && !body.startsWith("{") ? status + "-server-page" : "" + status;
     }
 
     JsonObject json() {

