@@ -4,6 +4,7 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
@@ -59,7 +60,7 @@ public class Notification {
   private String emails;
 
   /** The e-mails a USR notification named, as the caller wrote them and in the caller's order. */
-  @ElementCollection
+  @ElementCollection(fetch = FetchType.EAGER)
   @CollectionTable(name = "notification_email", joinColumns = @JoinColumn(name = "notification_id"))
   @OrderColumn(name = "ordinal")
   @Column(name = "email", nullable = false, length = 320)
