@@ -130,6 +130,7 @@ class HostileInputIT extends HeraldIT {
         logLines,
         stackFrames.size(),
         severe.size(),
+        victim.secrets.size(),
         failures.size());
     assertThat(failures)
         .withFailMessage(
