@@ -476,8 +476,12 @@ final class HostileRequests {
             path(e, attacker, true),
             e,
             json(admin()),
-            method.equals("GET") || method.equals("HEAD") ? null : validBody());
+            List.of("GET", "HEAD", "DELETE").contains(method) ? null : validBody());
       }
+    }
+    // Grizzly refuses a body on DELETE with an empty 400 before the WAR (see the README).
+    if (declared.stream().anyMatch(d -> d.method().equals("DELETE"))) {
+      add("delete-with-body", "ADMIN", "DELETE", path(e, attacker, true), e, json(admin()), validBody(), null, true);
     }
     if (declared.stream().anyMatch(Endpoint::eventStream)) {
       add("head-stream", "ADMIN", "HEAD", path(e, attacker, true), e, json(admin()), null);
