@@ -481,7 +481,16 @@ final class HostileRequests {
     }
     // Grizzly refuses a body on DELETE with an empty 400 before the WAR (see the README).
     if (declared.stream().anyMatch(d -> d.method().equals("DELETE"))) {
-      add("delete-with-body", "ADMIN", "DELETE", path(e, attacker, true), e, json(admin()), validBody(), null, true);
+      add(
+          "delete-with-body",
+          "ADMIN",
+          "DELETE",
+          path(e, attacker, true),
+          e,
+          json(admin()),
+          validBody(),
+          null,
+          true);
     }
     if (declared.stream().anyMatch(Endpoint::eventStream)) {
       add("head-stream", "ADMIN", "HEAD", path(e, attacker, true), e, json(admin()), null);
