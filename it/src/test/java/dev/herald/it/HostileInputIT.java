@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.herald.it.HostileRequests.Attack;
 import dev.herald.it.HostileRequests.Tenant;
-import dev.herald.it.RawHttp.Answer;
+import dev.herald.it.SocketHttp.Answer;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.net.URLDecoder;
@@ -65,7 +65,7 @@ class HostileInputIT extends HeraldIT {
             () -> {
               var timeout = attack.declaredLength() != null ? 150_000 : 30_000;
               var answer =
-                  RawHttp.send(
+                  SocketHttp.send(
                       base.toURI(),
                       attack.method(),
                       attack.target(),

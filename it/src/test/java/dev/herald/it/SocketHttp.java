@@ -17,7 +17,7 @@ import java.util.Map;
  * hostile client sends (undecodable URIs, non-ASCII header bytes, a Content-Length that lies,
  * unknown methods). One connection per request, closed by the server after its answer.
  */
-final class RawHttp {
+final class SocketHttp {
 
   /** An answer; {@code status} is -1 when none came in time. */
   record Answer(int status, Map<String, String> headers, byte[] body, long millis) {
@@ -31,7 +31,7 @@ final class RawHttp {
     }
   }
 
-  private RawHttp() {}
+  private SocketHttp() {}
 
   /**
    * Sends a request. {@code target} is the raw request target (path and query, already encoded as
