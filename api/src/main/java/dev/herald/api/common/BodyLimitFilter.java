@@ -12,7 +12,8 @@ import java.io.InputStream;
 
 /**
  * Refuses request bodies over 256 KiB with 413, whether or not they declare their length. The bulk
- * member import, which takes up to 10,000 members, may send up to 8 MiB.
+ * member import, which takes up to 10,000 members, may send up to 8 MiB. A body that stops arriving
+ * before its declared end (the server's read timeout) is a 408, not a server error.
  */
 @Provider
 @PreMatching
@@ -78,17 +79,32 @@ public class BodyLimitFilter implements ContainerRequestFilter {
     }
 
     @Override
-    public int read() throws IOException {
-      var b = super.read();
+    public int read() {
+      int b;
+      try {
+        b = super.read();
+      } catch (IOException e) {
+        throw incomplete();
+      }
       count(b < 0 ? 0 : 1);
       return b;
     }
 
     @Override
-    public int read(byte[] buffer, int offset, int length) throws IOException {
-      var n = super.read(buffer, offset, length);
+    public int read(byte[] buffer, int offset, int length) {
+      int n;
+      try {
+        n = super.read(buffer, offset, length);
+      } catch (IOException e) {
+        throw incomplete();
+      }
       count(Math.max(n, 0));
       return n;
+    }
+
+    /** The client sent less than it declared, or too slowly; the container gave up waiting. */
+    private static WebApplicationException incomplete() {
+      return new WebApplicationException("The request body did not arrive in time", 408);
     }
 
     private void count(int n) {

@@ -61,6 +61,9 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
     if (isConstraintViolation(error)) {
       return respond(409, ErrorResponse.of("The request conflicts with existing data; retry it"));
     }
+    if (isDataException(error)) {
+      return respond(400, ErrorResponse.of("The request holds a value the database cannot store"));
+    }
     var id = UUID.randomUUID();
     LOG.log(Level.SEVERE, "Unexpected error " + id, error);
     return respond(500, ErrorResponse.of("Internal error; correlation id " + id));
@@ -72,6 +75,7 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
       case 404 -> "Not found";
       case 405 -> "Method not allowed";
       case 406 -> "Not acceptable";
+      case 408 -> "The request body did not arrive in time";
       case 413 -> "Request body too large";
       case 415 -> "Unsupported media type";
       default ->
@@ -103,6 +107,22 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
       if (current instanceof SQLException sql
           && sql.getSQLState() != null
           && sql.getSQLState().startsWith("23")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The database refused a value (SQL state class 22: too long, out of range, a character it cannot
+   * hold). Validation should have caught it first; the request changed nothing either way.
+   */
+  private static boolean isDataException(Throwable error) {
+    for (var current = error; current != null; current = current.getCause()) {
+      if (current instanceof SQLException sql
+          && sql.getSQLState() != null
+          && sql.getSQLState().startsWith("22")) {
+        LOG.info("Refused a value the database cannot store: SQL state " + sql.getSQLState());
         return true;
       }
     }

@@ -1,12 +1,11 @@
 package dev.herald.api.notification;
 
+import dev.herald.api.common.JsonBody;
 import dev.herald.core.common.Timestamps;
 import dev.herald.core.notification.Counters;
 import dev.herald.core.notification.Notification;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
-import java.io.StringReader;
 import java.util.List;
 
 /**
@@ -80,12 +79,7 @@ public record NotificationResponse(
         n.solutionId() == null ? null : n.solutionId().toString(),
         n.state().name(),
         Timestamps.format(n.startAt()),
-        new Content(
-            n.text(),
-            n.title(),
-            n.jigId(),
-            n.screen(),
-            Json.createReader(new StringReader(n.inputs())).readObject()),
+        new Content(n.text(), n.title(), n.jigId(), n.screen(), JsonBody.stored(n.inputs())),
         Timestamps.format(n.createdAt()),
         n.createdBy(),
         Timestamps.format(n.updatedAt()),

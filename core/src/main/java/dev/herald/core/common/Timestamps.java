@@ -1,19 +1,30 @@
 package dev.herald.core.common;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 /**
  * The one timestamp format of the API: ISO-8601 UTC with milliseconds, e.g.
- * 2025-04-04T10:06:50.444Z.
+ * 2025-04-04T10:06:50.444Z. Timestamps a caller sends must lie in the years 1970 to 9999: the
+ * format shows four-digit years only, and both databases store that range.
  */
 public final class Timestamps {
 
+  /** The earliest timestamp a caller may send. */
+  public static final Instant MIN = Instant.parse("1970-01-01T00:00:00Z");
+
+  /** The latest timestamp a caller may send. */
+  public static final Instant MAX = Instant.parse("9999-12-31T23:59:59.999Z");
+
+  private static final String EXAMPLE = "an ISO-8601 timestamp such as 2026-01-01T10:00:00.000Z";
+
   private static final DateTimeFormatter FORMAT =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
   private Timestamps() {}
 
@@ -26,16 +37,30 @@ public final class Timestamps {
     return instant == null ? null : FORMAT.format(instant);
   }
 
-  /** Parses an ISO-8601 instant with an offset, e.g. {@code 2026-01-01T10:00:00.000Z}. */
+  /** Whether a timestamp lies in the years a caller may use. */
+  public static boolean inRange(Instant instant) {
+    return !instant.isBefore(MIN) && !instant.isAfter(MAX);
+  }
+
+  /**
+   * Parses an ISO-8601 instant with an offset, e.g. {@code 2026-01-01T10:00:00.000Z}, in the years
+   * 1970 to 9999.
+   */
   public static Instant parse(String field, String text) {
+    Instant instant;
     try {
-      return java.time.OffsetDateTime.parse(text).toInstant().truncatedTo(ChronoUnit.MILLIS);
+      instant = OffsetDateTime.parse(text.trim()).toInstant().truncatedTo(ChronoUnit.MILLIS);
     } catch (DateTimeParseException e) {
-      throw new InvalidRequestException(
-          field + " must be an ISO-8601 timestamp such as 2026-01-01T10:00:00.000Z",
-          java.util.List.of(
-              new InvalidRequestException.FieldError(
-                  field, "must be an ISO-8601 timestamp such as 2026-01-01T10:00:00.000Z")));
+      throw invalid(field, "must be " + EXAMPLE);
     }
+    if (!inRange(instant)) {
+      throw invalid(field, "must be " + EXAMPLE + " in the years 1970 to 9999");
+    }
+    return instant;
+  }
+
+  private static InvalidRequestException invalid(String field, String message) {
+    return new InvalidRequestException(
+        field + " " + message, List.of(new InvalidRequestException.FieldError(field, message)));
   }
 }

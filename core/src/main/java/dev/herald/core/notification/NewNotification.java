@@ -45,9 +45,22 @@ public record NewNotification(
     Integer badge,
     String idempotencyKey) {
 
+  /** The longest title, in characters as people count them (an emoji is one). */
   public static final int MAX_TITLE = 500;
+
+  /** The longest text, in characters as people count them. */
   public static final int MAX_TEXT = 4000;
+
   public static final int MAX_RECIPIENTS = 10_000;
+
+  /** The most groups an SLN_GRP notification may name. */
+  public static final int MAX_GROUPS = 100;
+
+  /** The longest {@code inputs}, as JSON text. */
+  public static final int MAX_INPUTS = 65_536;
+
+  private static final int MAX_EMAIL = 320;
+  private static final int MAX_NAME = 200;
 
   private static final java.util.regex.Pattern CHANNEL_NAME =
       java.util.regex.Pattern.compile("[a-z][a-z0-9_-]{0,31}");
@@ -72,6 +85,20 @@ public record NewNotification(
     optional("screen", screen, 200, errors);
     optional("description", description, 1000, errors);
     optional("idempotencyKey", idempotencyKey, 200, errors);
+    if (inputs.length() > MAX_INPUTS) {
+      errors.add(new FieldError("inputs", "must be at most " + MAX_INPUTS + " characters as JSON"));
+    }
+    if (emails.stream().anyMatch(e -> e.length() > MAX_EMAIL)) {
+      errors.add(
+          new FieldError("emails", "must hold e-mails of at most " + MAX_EMAIL + " characters"));
+    }
+    if (groups.size() > MAX_GROUPS) {
+      errors.add(new FieldError("groups", "may name at most " + MAX_GROUPS + " groups"));
+    } else if (groups.stream().anyMatch(g -> g.length() > MAX_NAME || g.contains(","))) {
+      errors.add(
+          new FieldError(
+              "groups", "must hold group names of at most " + MAX_NAME + " characters, no ','"));
+    }
     if (scope == null) {
       errors.add(new FieldError("scope", "is required: one of USR, SLN, SLN_GRP, ORG"));
       return errors;
@@ -112,14 +139,19 @@ public record NewNotification(
     }
   }
 
+  /** Title and text: counted in code points, as people count characters (an emoji is one). */
   private static void required(String field, String value, int max, List<FieldError> errors) {
     if (value == null || value.isBlank()) {
       errors.add(new FieldError(field, "is required"));
-    } else {
-      optional(field, value, max, errors);
+    } else if (value.codePointCount(0, value.length()) > max) {
+      errors.add(new FieldError(field, "must be at most " + max + " characters"));
     }
   }
 
+  /**
+   * The other texts: counted in UTF-16 units, which is never less than code points, so that the
+   * value fits its column on H2 (which counts units) and PostgreSQL (which counts code points).
+   */
   private static void optional(String field, String value, int max, List<FieldError> errors) {
     if (value != null && value.length() > max) {
       errors.add(new FieldError(field, "must be at most " + max + " characters"));

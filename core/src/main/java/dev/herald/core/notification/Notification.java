@@ -1,9 +1,15 @@
 package dev.herald.core.notification;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -26,10 +32,11 @@ public class Notification {
   @Column(nullable = false, length = 24)
   private String state;
 
-  @Column(nullable = false, length = 500)
+  /** Wide enough for {@link NewNotification#MAX_TITLE} code points counted in UTF-16 units. */
+  @Column(nullable = false, length = 2 * NewNotification.MAX_TITLE)
   private String title;
 
-  @Column(name = "body", nullable = false, length = 4000)
+  @Column(name = "body", nullable = false, length = 2 * NewNotification.MAX_TEXT)
   private String text;
 
   @Column(name = "jig_id", length = 200)
@@ -45,9 +52,19 @@ public class Notification {
   @Column(length = 1000)
   private String description;
 
-  /** The e-mails a USR notification named, comma-separated, as the caller wrote them. */
+  /**
+   * The e-mails of a USR notification accepted before migration V3, comma-separated; later ones are
+   * in {@link #givenEmails}.
+   */
   @Column(length = 65536)
   private String emails;
+
+  /** The e-mails a USR notification named, as the caller wrote them and in the caller's order. */
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "notification_email", joinColumns = @JoinColumn(name = "notification_id"))
+  @OrderColumn(name = "ordinal")
+  @Column(name = "email", nullable = false, length = 320)
+  private List<String> givenEmails = new ArrayList<>();
 
   /** The groups an SLN_GRP notification named, comma-separated. */
   @Column(name = "group_names", length = 65536)
@@ -111,7 +128,7 @@ public class Notification {
     this.screen = request.screen();
     this.inputs = request.inputs();
     this.description = request.description();
-    this.emails = request.emails().isEmpty() ? null : String.join(",", request.emails());
+    this.givenEmails = new ArrayList<>(request.emails());
     this.groupNames = request.groups().isEmpty() ? null : String.join(",", request.groups());
     this.channels = String.join(",", Channels.ordered(request.channels()));
     this.ttlSeconds = request.ttlSeconds();
@@ -178,7 +195,7 @@ public class Notification {
   }
 
   public List<String> emails() {
-    return split(emails);
+    return givenEmails.isEmpty() ? split(emails) : List.copyOf(givenEmails);
   }
 
   public List<String> groups() {

@@ -19,7 +19,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,7 +82,7 @@ public class NotificationService {
         var unknown =
             request.emails().stream().filter(e -> !known.containsKey(e)).distinct().toList();
         if (!unknown.isEmpty()) {
-          errors.add(new FieldError("emails", "unknown members: " + String.join(", ", unknown)));
+          errors.add(new FieldError("emails", "unknown members: " + listed(unknown)));
         }
       }
       case SLN, SLN_GRP -> {
@@ -95,7 +94,7 @@ public class NotificationService {
           var unknown =
               request.groups().stream().filter(g -> !ids.containsKey(g)).distinct().toList();
           if (!unknown.isEmpty()) {
-            errors.add(new FieldError("groups", "unknown groups: " + String.join(", ", unknown)));
+            errors.add(new FieldError("groups", "unknown groups: " + listed(unknown)));
           }
           groupIds.addAll(ids.values());
         }
@@ -119,6 +118,12 @@ public class NotificationService {
     }
     accepted.fire(new NotificationAccepted(notification.id(), notification.startAt()));
     return notification;
+  }
+
+  /** Names in an error message: the first twenty, so that a message never repeats a body. */
+  private static String listed(List<String> names) {
+    var shown = String.join(", ", names.subList(0, Math.min(20, names.size())));
+    return names.size() <= 20 ? shown : shown + " and " + (names.size() - 20) + " more";
   }
 
   /** A channel that is neither built in nor delivered by a provider of this installation. */
@@ -223,13 +228,9 @@ public class NotificationService {
       query.setParameter("solution", solutionId);
     }
     if (after != null) {
-      try {
-        query
-            .setParameter("at", Instant.parse(after.get(0)))
-            .setParameter("id", UUID.fromString(after.get(1)));
-      } catch (RuntimeException e) {
-        throw new InvalidRequestException("cursor is not valid");
-      }
+      query
+          .setParameter("at", Cursor.instant(after.get(0)))
+          .setParameter("id", Cursor.uuid(after.get(1)));
     }
     return Page.of(
         query.setMaxResults(size + 1).getResultList(),
@@ -276,12 +277,7 @@ public class NotificationService {
     get(organizationId, id);
     var size = Page.limit(limit);
     var after = Cursor.decode(cursor, 1);
-    long afterId;
-    try {
-      afterId = after == null ? 0 : Long.parseLong(after.get(0));
-    } catch (NumberFormatException e) {
-      throw new InvalidRequestException("cursor is not valid");
-    }
+    var afterId = after == null ? 0 : Cursor.number(after.get(0));
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
         em.createNativeQuery(

@@ -12,7 +12,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -58,7 +57,9 @@ public class SolutionService {
                 Solution.class)
             .setParameter("org", organizationId);
     if (after != null) {
-      query.setParameter("at", Instant.parse(after.get(0))).setParameter("id", uuid(after.get(1)));
+      query
+          .setParameter("at", Cursor.instant(after.get(0)))
+          .setParameter("id", Cursor.uuid(after.get(1)));
     }
     return Page.of(
         query.setMaxResults(size + 1).getResultList(),
@@ -244,13 +245,5 @@ public class SolutionService {
           List.of(new InvalidRequestException.FieldError(field, "must be at most 200 characters")));
     }
     return name.trim();
-  }
-
-  private static UUID uuid(String text) {
-    try {
-      return UUID.fromString(text);
-    } catch (IllegalArgumentException e) {
-      throw new InvalidRequestException("cursor is not valid");
-    }
   }
 }

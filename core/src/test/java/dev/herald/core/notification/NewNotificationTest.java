@@ -75,6 +75,55 @@ class NewNotificationTest {
   }
 
   @Test
+  void titlesAreCountedAsPeopleCountCharacters() {
+    var emoji = "\uD83D\uDE00";
+    var request =
+        new NewNotification(
+            Scope.ORG,
+            null,
+            null,
+            null,
+            emoji.repeat(NewNotification.MAX_TITLE),
+            "x",
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            false,
+            null,
+            null);
+    assertThat(request.problems()).isEmpty();
+  }
+
+  @Test
+  void inputsGroupsAndEmailsAreBounded() {
+    var request =
+        new NewNotification(
+            Scope.SLN_GRP,
+            List.of("a".repeat(321) + "@x.com"),
+            java.util.Collections.nCopies(NewNotification.MAX_GROUPS + 1, "g"),
+            UUID.randomUUID(),
+            "t",
+            "x",
+            null,
+            null,
+            "{\"k\":\"" + "x".repeat(NewNotification.MAX_INPUTS) + "\"}",
+            null,
+            null,
+            null,
+            null,
+            false,
+            null,
+            null);
+    assertThat(request.problems())
+        .extracting(FieldError::field)
+        .containsExactly("inputs", "emails", "groups");
+  }
+
+  @Test
   void defaultsAreTheDocumentedOnes() {
     var request = request(Scope.ORG, null, null, null);
     assertThat(request.screen()).isEqualTo("jig");

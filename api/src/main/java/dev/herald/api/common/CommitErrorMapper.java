@@ -1,0 +1,25 @@
+package dev.herald.api.common;
+
+import jakarta.annotation.Priority;
+import jakarta.transaction.TransactionalException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * A failure while a {@code @Transactional} method's transaction commits, e.g. a unique constraint
+ * that two racing requests both passed: answered by {@link ErrorMapper} like any other error (a
+ * constraint violation is a 409). Without it Jersey's own mapper for this exception takes over,
+ * fails, and the client gets a bare 500.
+ */
+@Provider
+@Priority(1)
+public class CommitErrorMapper implements ExceptionMapper<TransactionalException> {
+
+  private final ErrorMapper errors = new ErrorMapper();
+
+  @Override
+  public Response toResponse(TransactionalException error) {
+    return errors.toResponse(error);
+  }
+}

@@ -1,0 +1,80 @@
+package dev.herald.api.common;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.ext.Provider;
+import java.nio.charset.Charset;
+
+/**
+ * Refuses requests whose headers or URI cannot be read, before anything else looks at them: a
+ * Content-Type or Accept that is not a media type (400), a charset the JVM does not know (415), and
+ * control characters in the decoded path or query (400), which no id or name contains and which
+ * PostgreSQL refuses to compare. Without it the JAX-RS runtime fails later, with a 500 or the
+ * server's HTML error page.
+ */
+@Provider
+@PreMatching
+@Priority(Priorities.AUTHENTICATION - 200)
+public class RequestShapeFilter implements ContainerRequestFilter {
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    var problem = problem(request);
+    if (problem != null) {
+      request.abortWith(ErrorMapper.respond(problem.status(), ErrorResponse.of(problem.message())));
+    }
+  }
+
+  private record Problem(int status, String message) {}
+
+  private static Problem problem(ContainerRequestContext request) {
+    var contentType = request.getHeaderString(HttpHeaders.CONTENT_TYPE);
+    if (contentType != null && !contentType.isBlank()) {
+      MediaType type;
+      try {
+        type = MediaType.valueOf(contentType.trim());
+      } catch (RuntimeException e) {
+        return new Problem(400, "The Content-Type header is not a media type");
+      }
+      var charset = type.getParameters().get(MediaType.CHARSET_PARAMETER);
+      if (charset != null && !isSupported(charset)) {
+        return new Problem(415, "Unsupported charset in Content-Type; send UTF-8");
+      }
+    }
+    try {
+      request.getAcceptableMediaTypes();
+    } catch (RuntimeException e) {
+      return new Problem(400, "The Accept header is not a list of media types");
+    }
+    try {
+      if (hasControlCharacter(request.getUriInfo().getPath())) {
+        return new Problem(400, "The request path contains control characters");
+      }
+      for (var values : request.getUriInfo().getQueryParameters().values()) {
+        if (values.stream().anyMatch(RequestShapeFilter::hasControlCharacter)) {
+          return new Problem(400, "The query string contains control characters");
+        }
+      }
+    } catch (RuntimeException e) {
+      return new Problem(400, "The request URI is malformed");
+    }
+    return null;
+  }
+
+  private static boolean isSupported(String charset) {
+    try {
+      return Charset.isSupported(charset.trim());
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  private static boolean hasControlCharacter(String text) {
+    return text != null && text.chars().anyMatch(Character::isISOControl);
+  }
+}
