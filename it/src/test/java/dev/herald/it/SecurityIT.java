@@ -226,12 +226,14 @@ class SecurityIT extends HeraldIT {
     var path = org.path + "/members";
     assertThat(get(path, "Bearer " + token).status()).isEqualTo(200);
     assertThat(get(path, "bEaReR " + token).status()).isEqualTo(200);
+    // Spaces separate the scheme from the token (RFC 6750: 1*SP); WildFly folds spaces and tabs
+    // into one, so both servers accept a run of them there.
+    assertThat(get(path, "Bearer  " + token).status()).isEqualTo(200);
+    assertThat(get(path, "Bearer \t" + token).status()).isEqualTo(200);
     // Values that reach Herald: HTAB is legal inside a header value, and used to be trimmed away.
     var refused =
         new String[] {
-          "Bearer \t" + token,
           "Bearer " + token + "\t x",
-          "Bearer  " + token,
           "Bearer " + token + "a".repeat(600),
           "Bearer " + "a".repeat(513),
           "Bearer" + token,

@@ -86,11 +86,21 @@ public class AuthFilter implements ContainerRequestFilter {
   private Optional<Caller> authenticate(String header) {
     if (header == null
         || header.length() <= BEARER.length()
-        || header.length() > BEARER.length() + TokenService.MAX_SECRET_LENGTH
         || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
       return Optional.empty();
     }
-    var secret = header.substring(BEARER.length());
+    // The scheme and the token are separated by spaces (RFC 6750: 1*SP); WildFly folds a run of
+    // spaces and tabs into one, so both servers accept any run of them there. Nothing else is
+    // trimmed: a character after the token makes the token unknown.
+    var start = BEARER.length();
+    while (start < header.length()
+        && (header.charAt(start) == ' ' || header.charAt(start) == '\t')) {
+      start++;
+    }
+    if (header.length() - start > TokenService.MAX_SECRET_LENGTH) {
+      return Optional.empty();
+    }
+    var secret = header.substring(start);
     return TokenService.wellFormed(secret) ? tokens.authenticate(secret) : Optional.empty();
   }
 

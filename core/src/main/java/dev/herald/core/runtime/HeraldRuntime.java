@@ -64,6 +64,7 @@ public class HeraldRuntime {
   private BatchSender sender;
   private Duration renewEvery;
   private ScheduledExecutorService renewals;
+  private ScheduledExecutorService liveInbox;
   private final Thread shutdownHook = new Thread(this::drain, "herald-stopping");
   private ExecutorService workers;
 
@@ -94,7 +95,13 @@ public class HeraldRuntime {
     var live = providers.registry().live();
     var pollMillis = Settings.getInt("herald.queue.poll-ms", 100);
     loops.add(every(pollMillis, this::dispatch));
-    loops.add(every(Settings.getInt("herald.inbox.poll-ms", 250), relay::poll));
+    // The live inbox has a thread of its own too: a burst keeps the container's scheduler busy
+    // dispatching, and live streams of other organizations must not wait for it.
+    liveInbox = Executors.newSingleThreadScheduledExecutor(ContainerExecutor.threads());
+    var inboxPoll = Settings.getInt("herald.inbox.poll-ms", 250);
+    loops.add(
+        liveInbox.scheduleWithFixedDelay(
+            () -> guarded(relay::poll), inboxPoll, inboxPoll, TimeUnit.MILLISECONDS));
     loops.add(every(5_000, queue::completeAll));
     // Sends may block for as long as a provider takes: they run on threads of their own, one
     // batch per channel at a time, so a slow service never holds up dispatching or other channels.
@@ -220,6 +227,7 @@ public class HeraldRuntime {
                 + " another node retries them");
       }
       renewals.shutdown();
+      liveInbox.shutdown();
       var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
       while (dispatching.get() && System.nanoTime() < deadline) {
         Thread.sleep(10);
