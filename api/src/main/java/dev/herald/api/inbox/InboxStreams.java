@@ -13,6 +13,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Instant;
@@ -24,6 +25,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -175,6 +178,9 @@ public class InboxStreams {
     private boolean ended;
     private volatile AutoCloseable subscription;
 
+    /** The last write: each event is sent when the one before it is written. */
+    private CompletionStage<?> writes = CompletableFuture.completedFuture(null);
+
     Stream(UUID tokenId, UUID memberId, SseEventSink sink, Sse sse, long number) {
       this.tokenId = tokenId;
       this.memberId = memberId;
@@ -233,7 +239,17 @@ public class InboxStreams {
               .mediaType(MediaType.APPLICATION_JSON_TYPE)
               .data(String.class, JsonWriter.toJson(InboxItemResponse.of(item)))
               .build();
-      sink.send(event).whenComplete(this::failed);
+      write(event);
+    }
+
+    /**
+     * Sends an event once the previous one is written. RESTEasy on WildFly lost a stream when
+     * events were sent while an earlier write was still pending (a burst of 1,500 items ended it at
+     * 1,326).
+     */
+    private void write(OutboundSseEvent event) {
+      writes = writes.thenCompose(written -> sink.send(event));
+      writes.whenComplete(this::failed);
     }
 
     synchronized void ping() {
@@ -252,7 +268,7 @@ public class InboxStreams {
     }
 
     private void comment(String text) {
-      sink.send(sse.newEventBuilder().comment(text).build()).whenComplete(this::failed);
+      write(sse.newEventBuilder().comment(text).build());
     }
 
     private void failed(Object ignored, Throwable error) {
@@ -274,15 +290,19 @@ public class InboxStreams {
       open.remove(this);
       try {
         if (!sink.isClosed()) {
-          if (reason != null) {
-            sink.send(
+          if (reason == null) {
+            sink.close();
+          } else {
+            var closed =
                 sse.newEventBuilder()
                     .name("closed")
                     .mediaType(MediaType.APPLICATION_JSON_TYPE)
                     .data(String.class, JsonWriter.toJson(Map.of("message", reason)))
-                    .build());
+                    .build();
+            writes
+                .thenCompose(written -> sink.send(closed))
+                .whenComplete((written, error) -> sink.close());
           }
-          sink.close();
         }
       } catch (RuntimeException e) {
         LOG.log(Level.FINE, "Closing an inbox stream failed", e);
