@@ -48,6 +48,9 @@ public class RequestShapeFilter implements ContainerRequestFilter {
     }
     try {
       request.getAcceptableMediaTypes();
+      if (!qualitiesAreNumbers(request.getHeaders().get(HttpHeaders.ACCEPT))) {
+        return new Problem(400, "The Accept header has a quality that is not a number from 0 to 1");
+      }
     } catch (RuntimeException e) {
       return new Problem(400, "The Accept header is not a list of media types");
     }
@@ -64,6 +67,32 @@ public class RequestShapeFilter implements ContainerRequestFilter {
       return new Problem(400, "The request URI is malformed");
     }
     return null;
+  }
+
+  /** RESTEasy parses {@code q} only when it sorts the media types, and then fails with a 500. */
+  private static boolean qualitiesAreNumbers(java.util.List<String> accept) {
+    if (accept == null) {
+      return true;
+    }
+    for (var header : accept) {
+      for (var range : header.split(",")) {
+        if (range.isBlank()) {
+          continue;
+        }
+        var q = MediaType.valueOf(range.trim()).getParameters().get("q");
+        if (q != null) {
+          try {
+            var value = Float.parseFloat(q.trim());
+            if (!(value >= 0 && value <= 1)) {
+              return false;
+            }
+          } catch (NumberFormatException e) {
+            return false;
+          }
+        }
+      }
+    }
+    return true;
   }
 
   private static boolean isSupported(String charset) {
