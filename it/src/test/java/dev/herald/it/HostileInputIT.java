@@ -181,7 +181,12 @@ class HostileInputIT extends HeraldIT {
       ConcurrentHashMap<String, AtomicInteger> created) {
     var what = attack.describe() + " -> " + answer.status() + " " + shorten(answer.text());
     if (answer.status() < 0) {
-      failures.add((answer.status() == -1 ? "no answer in time: " : "broken answer: ") + what);
+      // A body that never completes breaks the protocol: Payara answers 408, WildFly's Undertow
+      // closes the connection without an answer. Either is fine; hanging is not.
+      var dropped = attack.family().equals("body-incomplete") && answer.status() != -1;
+      if (!dropped) {
+        failures.add((answer.status() == -1 ? "no answer in time: " : "broken answer: ") + what);
+      }
       return;
     }
     if (answer.status() >= 500) {
