@@ -7,6 +7,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.herald.spi.Delivery;
+import dev.herald.spi.DeliveryProvider;
 import dev.herald.spi.DeliveryResult;
 import dev.herald.spi.ProviderConfig;
 import jakarta.mail.internet.MimeMultipart;
@@ -155,19 +156,7 @@ class EmailProviderTest {
   @Test
   void aConnectionThatDropsMidBatchKeepsTheOutcomesOfWhatWasSent() throws Exception {
     try (var server = new ScriptedSmtpServer(2)) {
-      var provider =
-          new EmailProviderFactory()
-              .create(
-                  ProviderConfig.of(
-                      Map.of(
-                          "host",
-                          "127.0.0.1",
-                          "port",
-                          Integer.toString(server.port()),
-                          "security",
-                          "none",
-                          "from",
-                          "herald@example.com")));
+      var provider = sendingTo(server.port());
       var batch =
           List.of(
               delivery("a@example.com"),
@@ -239,6 +228,22 @@ class EmailProviderTest {
     settings.put("from", "Herald <herald@example.com>");
     settings.putAll(overrides);
     return (EmailProvider) new EmailProviderFactory().create(ProviderConfig.of(settings));
+  }
+
+  /** A provider that sends to a plain SMTP server on this machine. */
+  private static DeliveryProvider sendingTo(int port) {
+    return new EmailProviderFactory()
+        .create(
+            ProviderConfig.of(
+                Map.of(
+                    "host",
+                    "127.0.0.1",
+                    "port",
+                    Integer.toString(port),
+                    "security",
+                    "none",
+                    "from",
+                    "herald@example.com")));
   }
 
   private static Delivery delivery(String to) {
