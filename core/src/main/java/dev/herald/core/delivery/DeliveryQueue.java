@@ -25,6 +25,7 @@ public final class DeliveryQueue {
   private final String node;
   private final Duration lease;
   private final RetryPolicy retry;
+  private final Completion completion;
 
   public DeliveryQueue(
       Transactor transactor, Clock clock, String node, Duration lease, RetryPolicy retry) {
@@ -33,6 +34,7 @@ public final class DeliveryQueue {
     this.node = node;
     this.lease = lease;
     this.retry = retry;
+    this.completion = new Completion(transactor, clock);
   }
 
   /**
@@ -239,12 +241,11 @@ public final class DeliveryQueue {
 
   /** Completes those of the notifications that have nothing pending any more. */
   public int complete(List<String> notificationIds) {
-    return new Completion(transactor, clock)
-        .complete(notificationIds.stream().map(java.util.UUID::fromString).toList());
+    return completion.complete(notificationIds.stream().map(java.util.UUID::fromString).toList());
   }
 
   /** Completes every notification that has nothing pending; a safety net run now and then. */
   public int completeAll() {
-    return new Completion(transactor, clock).completeAll();
+    return completion.completeAll();
   }
 }

@@ -27,6 +27,7 @@ public final class Dispatcher {
   private final Transactor transactor;
   private final Clock clock;
   private final DispatchClaims claims;
+  private final Completion completion;
 
   /**
    * @param lease how long a node may take to fan a notification out before another may try
@@ -36,6 +37,7 @@ public final class Dispatcher {
     this.transactor = transactor;
     this.clock = clock;
     this.claims = new DispatchClaims(clock, lease, maxAttempts);
+    this.completion = new Completion(transactor, clock);
   }
 
   /** Dispatches up to {@code max} due notifications and returns the ids of those it dispatched. */
@@ -53,7 +55,7 @@ public final class Dispatcher {
     }
     if (!dispatched.isEmpty()) {
       // A notification whose recipients have nothing pending (only in-app, or nobody) is done.
-      new Completion(transactor, clock).complete(dispatched);
+      completion.complete(dispatched);
     }
     return dispatched;
   }

@@ -180,19 +180,7 @@ class EmailProviderTest {
     try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       closedPort = socket.getLocalPort();
     }
-    var provider =
-        new EmailProviderFactory()
-            .create(
-                ProviderConfig.of(
-                    Map.of(
-                        "host",
-                        "127.0.0.1",
-                        "port",
-                        Integer.toString(closedPort),
-                        "security",
-                        "none",
-                        "from",
-                        "h@example.com")));
+    var provider = sendingTo(closedPort);
     var stage = provider.send(List.of(delivery("ann@example.com"))).toCompletableFuture();
     assertThatThrownBy(stage::get).hasMessageContaining("SMTP connection failed");
     provider.close();
