@@ -80,11 +80,7 @@ class BootstrapRecoveryIT {
     }
     Files.createDirectories(DIR);
     Files.copy(Path.of("target/herald.war"), DIR.resolve("ROOT.war"));
-    // Listen on the loopback interface only.
-    Files.writeString(
-        DIR.resolve("preboot.txt"),
-        "set configs.config.server-config.network-config.network-listeners"
-            + ".network-listener.http-listener.address=127.0.0.1\n");
+    PayaraMicro.writePreboot(DIR.resolve("preboot.txt"));
   }
 
   /** One Payara Micro process running Herald on the test's database. */
@@ -108,6 +104,7 @@ class BootstrapRecoveryIT {
       List<String> command = new ArrayList<>();
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       command.add("-Xmx512m");
+      command.addAll(PayaraMicro.JVM_OPTIONS);
       command.add("-Dherald.db.url=jdbc:h2:file:" + DIR.resolve("db/herald"));
       command.add("-Dherald.bootstrap.token=" + bootstrapToken);
       command.addAll(

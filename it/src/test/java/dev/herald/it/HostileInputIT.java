@@ -193,6 +193,10 @@ class HostileInputIT extends HeraldIT {
       failures.add("server error: " + what);
       return;
     }
+    if (attack.family().startsWith("token-") && answer.status() != 401) {
+      failures.add("a malformed token not answered 401: " + what);
+      return;
+    }
     if (attack.containerAnswers() && answer.status() >= 400) {
       return; // the HTTP layer's own answer, see the README
     }

@@ -64,7 +64,7 @@ public class BodyLimitFilter implements ContainerRequestFilter {
       for (int n; total < MAX_DRAIN_BYTES && (n = in.read(buffer)) > 0; ) {
         total += n;
       }
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
       // the client went away; nothing to answer
     }
   }
@@ -83,7 +83,7 @@ public class BodyLimitFilter implements ContainerRequestFilter {
       int b;
       try {
         b = super.read();
-      } catch (IOException e) {
+      } catch (IOException | RuntimeException e) {
         throw incomplete();
       }
       count(b < 0 ? 0 : 1);
@@ -95,14 +95,18 @@ public class BodyLimitFilter implements ContainerRequestFilter {
       int n;
       try {
         n = super.read(buffer, offset, length);
-      } catch (IOException e) {
+      } catch (IOException | RuntimeException e) {
         throw incomplete();
       }
       count(Math.max(n, 0));
       return n;
     }
 
-    /** The client sent less than it declared, or too slowly; the container gave up waiting. */
+    /**
+     * The client sent less than it declared, or too slowly; the container gave up waiting. Undertow
+     * may fail such a read with a NullPointerException instead of an IOException (its read timeout
+     * frees the buffer under the reading thread), hence the RuntimeException above.
+     */
     private static WebApplicationException incomplete() {
       return new WebApplicationException("The request body did not arrive in time", 408);
     }

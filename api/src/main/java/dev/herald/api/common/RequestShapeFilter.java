@@ -12,10 +12,13 @@ import java.nio.charset.Charset;
 
 /**
  * Refuses requests whose headers or URI cannot be read, before anything else looks at them: a
- * Content-Type or Accept that is not a media type (400), a charset the JVM does not know (415), and
- * control characters in the decoded path or query (400), which no id or name contains and which
- * PostgreSQL refuses to compare. Without it the JAX-RS runtime fails later, with a 500 or the
- * server's HTML error page.
+ * header value with a control character other than HTAB (400; the {@code Authorization} header is
+ * left to the authentication filter, which answers 401), a Content-Type or Accept that is not a
+ * media type (400), a charset the JVM does not know (415), and control characters in the decoded
+ * path or query (400), which no id or name contains and which PostgreSQL refuses to compare.
+ * Without it the JAX-RS runtime fails later, with a 500 or the server's HTML error page, and the
+ * servers' own header checks answer with an empty 400 (Herald's Payara configuration turns
+ * Grizzly's off so that this filter answers instead; ADR 0009).
  */
 @Provider
 @PreMatching
@@ -33,6 +36,12 @@ public class RequestShapeFilter implements ContainerRequestFilter {
   private record Problem(int status, String message) {}
 
   private static Problem problem(ContainerRequestContext request) {
+    for (var header : request.getHeaders().entrySet()) {
+      if (!header.getKey().equalsIgnoreCase(HttpHeaders.AUTHORIZATION)
+          && header.getValue().stream().anyMatch(RequestShapeFilter::hasHeaderControlCharacter)) {
+        return new Problem(400, "The " + header.getKey() + " header contains control characters");
+      }
+    }
     var contentType = request.getHeaderString(HttpHeaders.CONTENT_TYPE);
     if (contentType != null && !contentType.isBlank()) {
       MediaType type;
@@ -101,6 +110,10 @@ public class RequestShapeFilter implements ContainerRequestFilter {
     } catch (RuntimeException e) {
       return false;
     }
+  }
+
+  private static boolean hasHeaderControlCharacter(String value) {
+    return value != null && value.chars().anyMatch(c -> c != '\t' && Character.isISOControl(c));
   }
 
   private static boolean hasControlCharacter(String text) {

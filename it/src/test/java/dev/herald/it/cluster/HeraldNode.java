@@ -1,5 +1,6 @@
 package dev.herald.it.cluster;
 
+import dev.herald.it.PayaraMicro;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -57,13 +58,10 @@ final class HeraldNode implements AutoCloseable {
       var port = freePort();
       var rootDir = dir.resolve(name + "-payara");
       deleteRecursively(rootDir);
-      var preboot = dir.resolve("preboot.asadmin");
-      Files.writeString(
-          preboot,
-          "set configs.config.server-config.network-config.network-listeners"
-              + ".network-listener.http-listener.address=127.0.0.1\n");
+      var preboot = PayaraMicro.writePreboot(dir.resolve("preboot.asadmin"));
       var command = new ArrayList<String>();
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      command.addAll(PayaraMicro.JVM_OPTIONS);
       command.addAll(jvmOptions);
       command.addAll(
           List.of(
