@@ -12,14 +12,15 @@ import java.util.UUID;
 final class Completion {
 
   private static final String FINAL_STATE =
-      "CASE WHEN NOT EXISTS (SELECT 1 FROM delivery f WHERE f.notification_id = n.id"
-          + " AND f.state = 'FAILED') THEN 'COMPLETED'"
-          + " WHEN NOT EXISTS (SELECT 1 FROM delivery s WHERE s.notification_id = n.id"
-          + " AND s.state = 'DELIVERED') THEN 'FAILED' ELSE 'PARTIALLY_FAILED' END";
+      "CASE WHEN NOT EXISTS (SELECT 1 FROM delivery_tally f WHERE f.notification_id = n.id"
+          + " AND f.failed > 0) THEN 'COMPLETED'"
+          + " WHEN NOT EXISTS (SELECT 1 FROM delivery_tally s WHERE s.notification_id = n.id"
+          + " AND s.delivered > 0) THEN 'FAILED' ELSE 'PARTIALLY_FAILED' END";
 
+  /** Fanned out whole, and nothing pending: reads the tally, never the deliveries. */
   private static final String NOTHING_PENDING =
-      "n.state = 'PROCESSING' AND NOT EXISTS (SELECT 1 FROM delivery p"
-          + " WHERE p.notification_id = n.id AND p.state = 'PENDING')";
+      "n.state = 'PROCESSING' AND n.fanout_done AND NOT EXISTS (SELECT 1 FROM delivery_tally p"
+          + " WHERE p.notification_id = n.id AND p.pending > 0)";
 
   private final Transactor transactor;
   private final Clock clock;

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 
 /**
  * The pending deliveries of one database. {@link #claim} leases a batch to one node, which {@link
@@ -174,10 +175,12 @@ public final class DeliveryQueue {
                       "UPDATE device SET active = FALSE, deactivated_at = ? WHERE id ="
                           + " (SELECT device_id FROM delivery WHERE id = ?) AND registered_at <= ?")) {
             var deactivations = 0;
+            var outcomes = new ArrayList<Outcome>(batch.size());
             for (int i = 0; i < batch.size(); i++) {
               var leased = batch.get(i);
               var delivery = leased.delivery();
               var outcome = outcome(results.get(i), leased, now);
+              outcomes.add(outcome);
               Sql.bind(
                   update,
                   outcome.state(),
@@ -195,13 +198,38 @@ public final class DeliveryQueue {
                 deactivations++;
               }
             }
-            update.executeBatch();
+            var updated = update.executeBatch();
             if (deactivations > 0) {
               deactivate.executeBatch();
             }
+            tally(c, batch, outcomes, updated);
           }
           return batch.stream().map(l -> l.delivery().notificationId()).distinct().toList();
         });
+  }
+
+  /**
+   * Counts the deliveries that left PENDING in the notifications' tallies: only those this node
+   * still held (an update count of 1), each notification's rows in id order.
+   */
+  private static void tally(
+      Connection c, List<ClaimedBatch.Leased> batch, List<Outcome> outcomes, int[] updated)
+      throws SQLException {
+    var tallies = new TreeMap<String, Tally>();
+    for (int i = 0; i < batch.size(); i++) {
+      var state = outcomes.get(i).state();
+      if (state.equals("PENDING") || updated[i] != 1) {
+        continue;
+      }
+      var delivery = batch.get(i).delivery();
+      tallies
+          .computeIfAbsent(
+              delivery.notificationId(), id -> new Tally(java.util.UUID.fromString(id)))
+          .settled(delivery.channel(), state);
+    }
+    for (var tally : tallies.values()) {
+      tally.save(c);
+    }
   }
 
   private record Outcome(String state, Instant dueAt, String error, String providerMessageId) {}

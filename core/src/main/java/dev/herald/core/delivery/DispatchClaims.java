@@ -15,8 +15,12 @@ import java.util.List;
  */
 final class DispatchClaims {
 
-  private static final String DUE =
-      "state IN ('QUEUED', 'SCHEDULED') AND start_at <= ?"
+  /**
+   * Waiting to be fanned out, or fanned out in part by a node whose lease ran out (it died or
+   * stopped); the parameters are the time twice.
+   */
+  static final String DUE =
+      "state IN ('QUEUED', 'SCHEDULED', 'PROCESSING') AND NOT fanout_done AND start_at <= ?"
           + " AND (dispatch_after IS NULL OR dispatch_after <= ?)";
 
   private final Clock clock;
@@ -124,10 +128,23 @@ final class DispatchClaims {
         c,
         "UPDATE notification SET last_error = ?, dispatch_after = ?, updated_at = ?"
             + (last ? ", state = 'FAILED'" : "")
-            + " WHERE id = ? AND state IN ('QUEUED', 'SCHEDULED')",
+            + " WHERE id = ? AND NOT fanout_done AND state IN ('QUEUED', 'SCHEDULED', 'PROCESSING')",
         error,
         last ? null : now.plus(backoff),
         now,
         notification.id());
+  }
+
+  /** Ends this node's leases on notifications it has not finished fanning out. */
+  int release(Connection c, List<java.util.UUID> ids) throws SQLException {
+    var released = 0;
+    for (var id : ids) {
+      released +=
+          Sql.update(
+              c,
+              "UPDATE notification SET dispatch_after = NULL WHERE id = ? AND NOT fanout_done",
+              id);
+    }
+    return released;
   }
 }

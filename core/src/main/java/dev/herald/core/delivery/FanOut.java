@@ -1,18 +1,35 @@
 package dev.herald.core.delivery;
 
+import dev.herald.core.common.Columns;
 import dev.herald.core.notification.Channels;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
 
 /**
- * Resolves one leased notification into inbox items and deliveries with INSERT … SELECT statements:
- * the recipients never pass through Java. It runs in one transaction with the notification's row
- * locked, and only while the notification is still waiting, so it happens once. Each statement
+ * Resolves the next chunk of a leased notification's recipients into inbox items and deliveries
+ * with INSERT … SELECT statements: the recipients never pass through Java. A chunk is a key range
+ * of member ids after the notification's {@code fanout_cursor}; it runs in one short transaction
+ * with the notification's row locked, so two nodes never write the same chunk, and its deliveries
+ * can be sent as soon as it commits, while later chunks are still being written. Each statement
  * skips what already exists, so a database left half-written by an older version is completed, not
  * refused by the unique constraints for ever.
  */
 final class FanOut {
+
+  /** What became of a chunk. */
+  enum Chunk {
+    /** The notification has more recipients after this chunk. */
+    MORE,
+    /** This was the last chunk (or the notification had no recipients). */
+    DONE,
+    /** The notification is no longer waiting to be fanned out (cancelled, set aside, done). */
+    GONE
+  }
 
   /** The recipients of a notification, as a subquery with one column {@code member_id}. */
   private static final String USR =
@@ -26,13 +43,110 @@ final class FanOut {
 
   private FanOut() {}
 
-  /** Fans the notification out; {@code false} when another node has it or it is not waiting. */
-  static boolean run(Connection c, DueNotification n, Instant now) throws SQLException {
-    if (!lock(c, n)) {
-      return false;
+  /**
+   * Fans out the next chunk of at most {@code size} recipients and, unless it was the last, keeps
+   * the notification leased until {@code leaseUntil}.
+   */
+  static Chunk next(Connection c, DueNotification n, Instant now, int size, Instant leaseUntil)
+      throws SQLException {
+    var progress = lock(c, n);
+    if (progress == null) {
+      return Chunk.GONE;
     }
-    var recipients = recipients(n);
-    var key = recipientKey(n);
+    var range = range(c, n, progress.cursor(), size);
+    var tally = new Tally(n.id());
+    if (range.members() > 0) {
+      insert(c, n, range, now, tally);
+      tally.save(c);
+    }
+    var done = range.members() < size;
+    Sql.update(
+        c,
+        "UPDATE notification SET state = 'PROCESSING', dispatched_at = COALESCE(dispatched_at, ?),"
+            + " updated_at = ?, dispatch_after = ?, last_error = NULL,"
+            + " recipient_count = COALESCE(recipient_count, 0) + ?, fanout_cursor = ?,"
+            + " fanout_done = ? WHERE id = ?",
+        now,
+        now,
+        done ? null : leaseUntil,
+        range.members(),
+        range.members() > 0 ? range.last() : progress.cursor(),
+        done,
+        n.id());
+    return done ? Chunk.DONE : Chunk.MORE;
+  }
+
+  private record Progress(UUID cursor) {}
+
+  /**
+   * Locks the notification's row for this transaction if it is still to be fanned out, waiting for
+   * another chunk's transaction rather than skipping: the lease, not the lock, says whose it is.
+   */
+  private static Progress lock(Connection c, DueNotification n) throws SQLException {
+    try (var select =
+            Sql.prepare(
+                c,
+                "SELECT fanout_cursor FROM notification WHERE id = ? AND NOT fanout_done"
+                    + " AND state IN ('QUEUED', 'SCHEDULED', 'PROCESSING') FOR UPDATE",
+                n.id());
+        var rs = select.executeQuery()) {
+      return rs.next() ? new Progress(Sql.uuid(rs, "fanout_cursor")) : null;
+    }
+  }
+
+  /** The next chunk: member ids after {@code after} up to and including {@code last}. */
+  private record Range(UUID after, UUID last, int members) {
+
+    /** The chunk's recipients as a subquery with one column {@code member_id}. */
+    String recipients(DueNotification n) {
+      return "SELECT rr.member_id FROM ("
+          + FanOut.recipients(n)
+          + ") rr WHERE "
+          + (after == null ? "" : "rr.member_id > ? AND ")
+          + "rr.member_id <= ?";
+    }
+
+    /** The parameters of {@link #recipients}. */
+    List<Object> parameters(DueNotification n) {
+      var parameters = new ArrayList<Object>(3);
+      parameters.add(recipientKey(n));
+      if (after != null) {
+        parameters.add(after);
+      }
+      parameters.add(last);
+      return parameters;
+    }
+  }
+
+  private static Range range(Connection c, DueNotification n, UUID after, int size)
+      throws SQLException {
+    var params = new ArrayList<Object>();
+    params.add(recipientKey(n));
+    if (after != null) {
+      params.add(after);
+    }
+    try (var select =
+            Sql.prepare(
+                c,
+                // PostgreSQL has no MAX(uuid): the chunk's last id is its first in reverse order.
+                "SELECT chunk.member_id, COUNT(*) OVER () FROM (SELECT rr.member_id FROM ("
+                    + recipients(n)
+                    + ") rr"
+                    + (after == null ? "" : " WHERE rr.member_id > ?")
+                    + " ORDER BY rr.member_id FETCH FIRST "
+                    + size
+                    + " ROWS ONLY) chunk ORDER BY chunk.member_id DESC FETCH FIRST 1 ROWS ONLY",
+                params.toArray());
+        var rs = select.executeQuery()) {
+      return rs.next()
+          ? new Range(after, Columns.uuid(rs.getObject(1)), rs.getInt(2))
+          : new Range(after, null, 0);
+    }
+  }
+
+  private static void insert(Connection c, DueNotification n, Range range, Instant now, Tally tally)
+      throws SQLException {
+    var recipients = range.recipients(n);
     var expiresAt = n.ttlSeconds() == null ? null : now.plusSeconds(n.ttlSeconds());
     if (n.channels().contains(Channels.INAPP)) {
       Sql.update(
@@ -42,87 +156,58 @@ final class FanOut {
               + recipients
               + ") r WHERE NOT EXISTS (SELECT 1 FROM inbox_item x WHERE x.notification_id = ?"
               + " AND x.member_id = r.member_id)",
-          n.organizationId(),
-          n.id(),
-          now,
-          expiresAt,
-          key,
-          n.id());
-      Sql.update(
-          c,
-          "INSERT INTO delivery (notification_id, member_id, channel, target, address, state,"
-              + " attempts, due_at, updated_at) SELECT ?, r.member_id, 'inapp', r.member_id,"
-              + " 'inbox', 'DELIVERED', 1, ?, ? FROM ("
-              + recipients
-              + ") r WHERE "
-              + notYetFor("'inapp'", "r.member_id"),
-          n.id(),
-          now,
-          now,
-          key,
-          n.id());
+          params(new Object[] {n.organizationId(), n.id(), now, expiresAt}, range, n, n.id()));
+      tally.delivered(
+          Channels.INAPP,
+          Sql.update(
+              c,
+              "INSERT INTO delivery (notification_id, member_id, channel, target, address, state,"
+                  + " attempts, due_at, updated_at) SELECT ?, r.member_id, 'inapp', r.member_id,"
+                  + " 'inbox', 'DELIVERED', 1, ?, ? FROM ("
+                  + recipients
+                  + ") r WHERE "
+                  + notYetFor("'inapp'", "r.member_id"),
+              params(new Object[] {n.id(), now, now}, range, n, n.id())));
     }
     if (n.channels().contains(Channels.PUSH)) {
-      Sql.update(
-          c,
-          "INSERT INTO delivery (notification_id, member_id, channel, device_id, target, platform,"
-              + " address, state, attempts, due_at, updated_at)"
-              + " SELECT ?, d.member_id, 'push', d.id, d.id, d.platform, d.token, 'PENDING', 0, ?, ?"
-              + " FROM device d JOIN ("
-              + recipients
-              + ") r ON r.member_id = d.member_id WHERE d.active = TRUE AND "
-              + notYetFor("'push'", "d.id"),
-          n.id(),
-          now,
-          now,
-          key,
-          n.id());
+      tally.pending(
+          Channels.PUSH,
+          Sql.update(
+              c,
+              "INSERT INTO delivery (notification_id, member_id, channel, device_id, target,"
+                  + " platform, address, state, attempts, due_at, updated_at)"
+                  + " SELECT ?, d.member_id, 'push', d.id, d.id, d.platform, d.token, 'PENDING', 0,"
+                  + " ?, ? FROM device d JOIN ("
+                  + recipients
+                  + ") r ON r.member_id = d.member_id WHERE d.active = TRUE AND "
+                  + notYetFor("'push'", "d.id"),
+              params(new Object[] {n.id(), now, now}, range, n, n.id())));
     }
     // E-mail and the channels of third-party providers go to the member's e-mail address.
     for (var channel : n.channels()) {
       if (channel.equals(Channels.PUSH) || channel.equals(Channels.INAPP)) {
         continue;
       }
-      Sql.update(
-          c,
-          "INSERT INTO delivery (notification_id, member_id, channel, target, address, state,"
-              + " attempts, due_at, updated_at) SELECT ?, m.id, ?, m.id, m.email, 'PENDING', 0, ?, ?"
-              + " FROM member m JOIN ("
-              + recipients
-              + ") r ON r.member_id = m.id WHERE "
-              + notYetFor("?", "m.id"),
-          n.id(),
+      tally.pending(
           channel,
-          now,
-          now,
-          key,
-          n.id(),
-          channel);
+          Sql.update(
+              c,
+              "INSERT INTO delivery (notification_id, member_id, channel, target, address, state,"
+                  + " attempts, due_at, updated_at) SELECT ?, m.id, ?, m.id, m.email, 'PENDING', 0,"
+                  + " ?, ? FROM member m JOIN ("
+                  + recipients
+                  + ") r ON r.member_id = m.id WHERE "
+                  + notYetFor("?", "m.id"),
+              params(new Object[] {n.id(), channel, now, now}, range, n, n.id(), channel)));
     }
-    Sql.update(
-        c,
-        "UPDATE notification SET state = 'PROCESSING', dispatched_at = ?, updated_at = ?,"
-            + " dispatch_after = NULL, last_error = NULL, recipient_count = (SELECT COUNT(*) FROM ("
-            + recipients
-            + ") r) WHERE id = ?",
-        now,
-        now,
-        key,
-        n.id());
-    return true;
   }
 
-  /** Locks the notification's row for this transaction if it is still waiting to be dispatched. */
-  private static boolean lock(Connection c, DueNotification n) throws SQLException {
-    try (var select =
-            Sql.prepare(
-                c,
-                "SELECT id FROM notification WHERE id = ? AND state IN ('QUEUED', 'SCHEDULED')"
-                    + " FOR UPDATE SKIP LOCKED",
-                n.id());
-        var rs = select.executeQuery()) {
-      return rs.next();
-    }
+  /** The parameters before the chunk's subquery, the chunk's, then those after it. */
+  private static Object[] params(Object[] before, Range range, DueNotification n, Object... after) {
+    var all = new ArrayList<Object>(Arrays.asList(before));
+    all.addAll(range.parameters(n));
+    all.addAll(List.of(after));
+    return all.toArray();
   }
 
   /**

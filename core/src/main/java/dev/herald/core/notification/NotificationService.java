@@ -238,35 +238,32 @@ public class NotificationService {
         n -> Cursor.encode(n.createdAt().toString(), n.id().toString()));
   }
 
-  /** Delivery counts of a notification, in total and per channel. */
+  /**
+   * Delivery counts of a notification, in total and per channel, from its tally (kept as the
+   * deliveries change state), never from counting its deliveries.
+   */
   public Counters counters(Notification notification) {
-    var byChannel = new LinkedHashMap<String, long[]>();
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
         em.createNativeQuery(
-                "SELECT channel, state, COUNT(*) FROM delivery WHERE notification_id = ?1"
-                    + " GROUP BY channel, state ORDER BY channel")
+                "SELECT channel, delivered, failed, pending FROM delivery_tally"
+                    + " WHERE notification_id = ?1 ORDER BY channel")
             .setParameter(1, notification.id())
             .getResultList();
-    for (var row : rows) {
-      var counts = byChannel.computeIfAbsent((String) row[0], c -> new long[3]);
-      var n = ((Number) row[2]).longValue();
-      switch ((String) row[1]) {
-        case "DELIVERED" -> counts[0] += n;
-        case "FAILED" -> counts[1] += n;
-        default -> counts[2] += n;
-      }
-    }
     var channels = new LinkedHashMap<String, Counters.ChannelCounters>();
     long delivered = 0;
     long failed = 0;
     long pending = 0;
-    for (var entry : byChannel.entrySet()) {
-      var c = entry.getValue();
-      channels.put(entry.getKey(), new Counters.ChannelCounters(c[0], c[1], c[2]));
-      delivered += c[0];
-      failed += c[1];
-      pending += c[2];
+    for (var row : rows) {
+      var counts =
+          new Counters.ChannelCounters(
+              ((Number) row[1]).longValue(),
+              ((Number) row[2]).longValue(),
+              ((Number) row[3]).longValue());
+      channels.put((String) row[0], counts);
+      delivered += counts.delivered();
+      failed += counts.failed();
+      pending += counts.pending();
     }
     return new Counters(notification.recipientCount(), delivered, failed, pending, channels);
   }

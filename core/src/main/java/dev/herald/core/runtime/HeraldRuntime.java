@@ -9,8 +9,6 @@ import dev.herald.core.delivery.RetryPolicy;
 import dev.herald.core.inbox.InboxRelay;
 import dev.herald.core.notification.NotificationAccepted;
 import dev.herald.core.organization.Bootstrap;
-import dev.herald.spi.DeliveryProvider;
-import dev.herald.spi.DeliveryResult;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.ejb.ConcurrencyManagement;
@@ -27,7 +25,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -61,12 +58,10 @@ public class HeraldRuntime {
   private volatile boolean stopped;
   private Dispatcher dispatcher;
   private DeliveryQueue queue;
-  private BatchSender sender;
-  private Duration renewEvery;
-  private ScheduledExecutorService renewals;
+  private DeliveryWorkers workers;
+  private ScheduledExecutorService dispatchThread;
   private ScheduledExecutorService liveInbox;
   private final Thread shutdownHook = new Thread(this::drain, "herald-stopping");
-  private ExecutorService workers;
 
   /**
    * Starts the background work. A start-up singleton rather than a CDI start-up observer: only here
@@ -81,39 +76,43 @@ public class HeraldRuntime {
     var lease = Settings.getMillis("herald.queue.lease-ms", 120_000);
     dispatcher =
         new Dispatcher(
-            transactor, clock, lease, Settings.getInt("herald.dispatch.max-attempts", 10));
+            transactor,
+            clock,
+            lease,
+            Settings.getInt("herald.dispatch.max-attempts", 10),
+            Settings.getInt("herald.dispatch.chunk-size", 5_000));
     var retry =
         new RetryPolicy(
             Settings.getMillis("herald.retry.base-ms", 1_000),
             Settings.getMillis("herald.retry.cap-ms", 300_000),
             Settings.getMillis("herald.retry.budget-ms", Duration.ofHours(24).toMillis()));
     queue = new DeliveryQueue(transactor, clock, node, lease, retry);
-    // A batch in flight keeps its lease: renewed three times per lease, so only a node that died
-    // (or lost the database for a whole lease) lets another node send it again.
-    renewEvery = lease.dividedBy(3);
-    sender = new BatchSender(Settings.getMillis("herald.queue.send-timeout-ms", 60_000));
     var live = providers.registry().live();
+    workers =
+        new DeliveryWorkers(
+            queue,
+            new BatchSender(Settings.getMillis("herald.queue.send-timeout-ms", 60_000)),
+            lease,
+            live,
+            Settings.getInt("herald.queue.batches-in-flight", 4),
+            () -> stopped,
+            this::guarded);
     var pollMillis = Settings.getInt("herald.queue.poll-ms", 100);
-    loops.add(every(pollMillis, this::dispatch));
-    // The live inbox has a thread of its own too: a burst keeps the container's scheduler busy
-    // dispatching, and live streams of other organizations must not wait for it.
+    // Dispatching has a thread of its own: the container's scheduler is small and shared, and a
+    // broadcast's chunks keep the dispatcher busy for as long as its fan-out lasts.
+    dispatchThread = Executors.newSingleThreadScheduledExecutor(ContainerExecutor.threads());
+    loops.add(
+        dispatchThread.scheduleWithFixedDelay(
+            () -> guarded(this::dispatch), pollMillis, pollMillis, TimeUnit.MILLISECONDS));
+    // The live inbox has a thread of its own too: live streams of one organization must not wait
+    // for another's burst.
     liveInbox = Executors.newSingleThreadScheduledExecutor(ContainerExecutor.threads());
     var inboxPoll = Settings.getInt("herald.inbox.poll-ms", 250);
     loops.add(
         liveInbox.scheduleWithFixedDelay(
             () -> guarded(relay::poll), inboxPoll, inboxPoll, TimeUnit.MILLISECONDS));
     loops.add(every(5_000, queue::completeAll));
-    // Sends may block for as long as a provider takes: they run on threads of their own, one
-    // batch per channel at a time, so a slow service never holds up dispatching or other channels.
-    workers = Executors.newFixedThreadPool(Math.max(1, live.size()), ContainerExecutor.threads());
-    // Lease renewals have a thread of their own: the container's small scheduler may be busy
-    // dispatching a burst for longer than a lease.
-    renewals = Executors.newSingleThreadScheduledExecutor(ContainerExecutor.threads());
-    live.forEach(
-        (channel, provider) -> {
-          var busy = new AtomicBoolean();
-          loops.add(every(pollMillis, () -> startDelivering(channel, provider, busy)));
-        });
+    loops.add(every(pollMillis, workers::poll));
     // On SIGTERM, refuse new requests at once and finish what is in flight (see stop()).
     Runtime.getRuntime().addShutdownHook(shutdownHook);
     LOG.info(() -> "Herald started on " + node + "; live channels: inapp " + live.keySet());
@@ -122,60 +121,30 @@ public class HeraldRuntime {
   /** Dispatches a notification as soon as the transaction that accepted it commits. */
   public void onAccepted(
       @Observes(during = TransactionPhase.AFTER_SUCCESS) NotificationAccepted event) {
-    if (!stopped && executor != null && !event.startAt().isAfter(Instant.now())) {
-      executor.execute(this::dispatch);
+    if (!stopped && dispatchThread != null && !event.startAt().isAfter(Instant.now())) {
+      dispatchThread.execute(() -> guarded(this::dispatch));
     }
   }
 
+  /**
+   * Rounds of dispatching until nothing is due and no fan-out is under way; each round gives every
+   * held notification one chunk, so new notifications wait for at most one chunk of a broadcast.
+   */
   private void dispatch() {
     if (stopped || !dispatching.compareAndSet(false, true)) {
       return;
     }
     try {
-      int dispatched;
-      do {
-        dispatched = dispatcher.dispatchDue(DISPATCH_BATCH).size();
-        if (dispatched > 0) {
-          relay.poll();
+      while (!stopped) {
+        var dispatched = dispatcher.dispatchDue(DISPATCH_BATCH);
+        if (dispatched.isEmpty()) {
+          return;
         }
-      } while (dispatched == DISPATCH_BATCH && !stopped);
+        relay.poll();
+        workers.poll();
+      }
     } finally {
       dispatching.set(false);
-    }
-  }
-
-  private void startDelivering(String channel, DeliveryProvider provider, AtomicBoolean busy) {
-    if (!stopped && busy.compareAndSet(false, true)) {
-      workers.execute(
-          () -> {
-            try {
-              guarded(() -> deliver(channel, provider));
-            } finally {
-              busy.set(false);
-            }
-          });
-    }
-  }
-
-  private void deliver(String channel, DeliveryProvider provider) {
-    while (!stopped) {
-      var batch = queue.claim(channel, provider.maxBatchSize());
-      if (batch.isEmpty()) {
-        return;
-      }
-      var renewal =
-          renewals.scheduleAtFixedRate(
-              () -> guarded(() -> queue.renew(batch)),
-              renewEvery.toMillis(),
-              renewEvery.toMillis(),
-              TimeUnit.MILLISECONDS);
-      List<DeliveryResult> results;
-      try {
-        results = sender.send(provider, batch.deliveries(), Instant.now());
-      } finally {
-        renewal.cancel(false);
-      }
-      queue.complete(queue.record(batch, results));
     }
   }
 
@@ -218,20 +187,25 @@ public class HeraldRuntime {
     if (workers == null) {
       return;
     }
-    workers.shutdown();
+    try {
+      // Broadcasts this node was fanning out go on at once on another node.
+      dispatchThread.submit(dispatcher::release).get(5, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      LOG.log(Level.WARNING, "Releasing the notifications being fanned out failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    }
+    dispatchThread.shutdown();
     var grace = Settings.getMillis("herald.shutdown.grace-ms", 30_000);
     try {
-      if (!workers.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+      if (!workers.drain(grace)) {
         LOG.warning(
             "Deliveries still in flight after the shutdown grace; their leases will expire and"
                 + " another node retries them");
       }
-      renewals.shutdown();
       liveInbox.shutdown();
-      var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-      while (dispatching.get() && System.nanoTime() < deadline) {
-        Thread.sleep(10);
-      }
+      dispatchThread.awaitTermination(5, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

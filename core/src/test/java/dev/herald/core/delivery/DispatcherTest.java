@@ -14,6 +14,7 @@ class DispatcherTest {
 
   private static final int MEMBERS = 20;
   private static final Duration LEASE = Duration.ofSeconds(30);
+  private static final int CHUNK = 1_000;
 
   private Transactor tx;
   private MutableClock clock;
@@ -52,7 +53,7 @@ class DispatcherTest {
   void aNotificationThatKeepsFailingIsSetAsideWithItsErrorAndTheOthersFlowPastIt() {
     var poison = insert("a", "NOPE", clock.instant().minusSeconds(60));
     var good = insert("a", "ORG", clock.instant().minusSeconds(1));
-    var dispatcher = new Dispatcher(tx, clock, LEASE, 3);
+    var dispatcher = new Dispatcher(tx, clock, LEASE, 3, CHUNK);
 
     assertThat(dispatcher.dispatchDue(10)).containsExactly(good);
     for (int attempt = 2; attempt <= 3; attempt++) {
@@ -76,7 +77,7 @@ class DispatcherTest {
     var crashed = tx.inTransaction(c -> new DispatchClaims(clock, LEASE, 3).lease(c, 10));
     assertThat(crashed).extracting(DueNotification::id).containsExactly(notification);
 
-    var survivor = new Dispatcher(tx, clock, LEASE, 3);
+    var survivor = new Dispatcher(tx, clock, LEASE, 3, CHUNK);
     assertThat(survivor.dispatchDue(10)).as("leased elsewhere").isEmpty();
     clock.advance(LEASE.plusSeconds(1));
     assertThat(survivor.dispatchDue(10)).containsExactly(notification);
@@ -98,7 +99,8 @@ class DispatcherTest {
                 notification,
                 clock.instant()));
 
-    assertThat(new Dispatcher(tx, clock, LEASE, 3).dispatchDue(10)).containsExactly(notification);
+    assertThat(new Dispatcher(tx, clock, LEASE, 3, CHUNK).dispatchDue(10))
+        .containsExactly(notification);
     assertThat(count("SELECT COUNT(*) FROM inbox_item")).isEqualTo(MEMBERS);
     assertThat(count("SELECT COUNT(*) FROM delivery WHERE channel = 'inapp'")).isEqualTo(MEMBERS);
   }
@@ -106,7 +108,7 @@ class DispatcherTest {
   @Test
   void theSchemaRefusesASecondDeliveryOfOneNotificationToOneTargetOnOneChannel() {
     var notification = insert("a", "ORG", clock.instant().minusSeconds(1));
-    new Dispatcher(tx, clock, LEASE, 3).dispatchDue(10);
+    new Dispatcher(tx, clock, LEASE, 3, CHUNK).dispatchDue(10);
     var copy =
         "INSERT INTO delivery (notification_id, member_id, channel, target, address, state,"
             + " attempts, due_at, updated_at) SELECT notification_id, member_id, channel, target,"
@@ -123,7 +125,79 @@ class DispatcherTest {
     }
     var single = insert("b", "ORG", clock.instant().minusSeconds(1));
 
-    assertThat(new Dispatcher(tx, clock, LEASE, 3).dispatchDue(10)).contains(single);
+    assertThat(new Dispatcher(tx, clock, LEASE, 3, CHUNK).dispatchDue(10)).contains(single);
+  }
+
+  @Test
+  void aBroadcastIsFannedOutInChunksAndANewNotificationGetsItsTurnBetweenThem() {
+    var broadcast = insert("a", "ORG", clock.instant().minusSeconds(1));
+    var dispatcher = new Dispatcher(tx, clock, LEASE, 3, 7);
+
+    assertThat(dispatcher.dispatchDue(10)).containsExactly(broadcast);
+    assertThat(itemsOf(broadcast)).as("one chunk, committed").isEqualTo(7);
+    assertThat(text("SELECT state FROM notification WHERE id = ?", broadcast))
+        .isEqualTo("PROCESSING");
+    assertThat(dispatcher.holding()).isTrue();
+
+    var single = insert("b", "ORG", clock.instant().minusSeconds(1));
+    assertThat(dispatcher.dispatchDue(10)).containsExactlyInAnyOrder(broadcast, single);
+    assertThat(itemsOf(single)).isEqualTo(7);
+    assertThat(itemsOf(broadcast)).isEqualTo(14);
+
+    while (dispatcher.holding()) {
+      dispatcher.dispatchDue(10);
+    }
+    assertThat(itemsOf(broadcast)).isEqualTo(MEMBERS);
+    assertThat(itemsOf(single)).isEqualTo(MEMBERS);
+    assertThat(text("SELECT recipient_count FROM notification WHERE id = ?", broadcast))
+        .isEqualTo(Integer.toString(MEMBERS));
+    // In-app only: nothing pending once the last chunk is written.
+    assertThat(text("SELECT state FROM notification WHERE id = ?", broadcast))
+        .isEqualTo("COMPLETED");
+  }
+
+  @Test
+  void aNodeThatDiesMidFanOutLeavesTheRestToAnotherNodeFromItsCursor() {
+    var broadcast = insert("a", "ORG", clock.instant().minusSeconds(1));
+    new Dispatcher(tx, clock, LEASE, 3, 6).dispatchDue(10);
+    assertThat(itemsOf(broadcast)).isEqualTo(6);
+
+    var survivor = new Dispatcher(tx, clock, LEASE, 3, 6);
+    assertThat(survivor.dispatchDue(10)).as("still leased to the dead node").isEmpty();
+    clock.advance(LEASE.plusSeconds(1));
+    while (survivor.dispatchDue(10).size() > 0) {
+      clock.advance(Duration.ofMillis(1));
+    }
+    assertThat(itemsOf(broadcast)).isEqualTo(MEMBERS);
+    assertThat(count("SELECT COUNT(*) FROM delivery WHERE channel = 'inapp'")).isEqualTo(MEMBERS);
+    assertThat(text("SELECT state FROM notification WHERE id = ?", broadcast))
+        .isEqualTo("COMPLETED");
+  }
+
+  @Test
+  void aNodeThatStopsReleasesItsFanOutsToOtherNodesAtOnce() {
+    var broadcast = insert("a", "ORG", clock.instant().minusSeconds(1));
+    var stopping = new Dispatcher(tx, clock, LEASE, 3, 6);
+    stopping.dispatchDue(10);
+    stopping.release();
+
+    new Dispatcher(tx, clock, LEASE, 3, 100).dispatchDue(10);
+    assertThat(itemsOf(broadcast)).isEqualTo(MEMBERS);
+  }
+
+  private long itemsOf(UUID notification) {
+    return tx.inTransaction(
+        c -> {
+          try (var select =
+                  Sql.prepare(
+                      c,
+                      "SELECT COUNT(*) FROM inbox_item WHERE notification_id = ?",
+                      notification);
+              var rs = select.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+          }
+        });
   }
 
   private UUID insert(String organization, String scope, Instant startAt) {

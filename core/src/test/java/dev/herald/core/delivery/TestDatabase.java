@@ -16,6 +16,11 @@ final class TestDatabase {
 
   private TestDatabase() {}
 
+  /** Whether the tests run on PostgreSQL (CI's second stage) rather than H2. */
+  static boolean postgres() {
+    return System.getProperty("herald.test.db.url", "").startsWith("jdbc:postgresql:");
+  }
+
   static DataSource create() throws SQLException {
     var url = System.getProperty("herald.test.db.url", "");
     DataSource dataSource;

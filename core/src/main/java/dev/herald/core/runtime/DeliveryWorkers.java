@@ -1,0 +1,115 @@
+package dev.herald.core.runtime;
+
+import dev.herald.core.delivery.BatchSender;
+import dev.herald.core.delivery.DeliveryQueue;
+import dev.herald.spi.DeliveryProvider;
+import dev.herald.spi.DeliveryResult;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Sends the pending deliveries of every live channel: up to {@code batchesInFlight} batches per
+ * channel at a time, each on a thread of its own (claim, send, record, complete, then the next
+ * batch), so that the database work of one batch overlaps the sending of others and a slow channel
+ * never holds up another. The providers bound their own concurrency below that.
+ */
+final class DeliveryWorkers {
+
+  private final DeliveryQueue queue;
+  private final BatchSender sender;
+  private final Duration renewEvery;
+  private final Map<String, DeliveryProvider> providers;
+  private final Map<String, Semaphore> slots;
+  private final ExecutorService threads;
+  private final ScheduledExecutorService renewals;
+  private final Supplier<Boolean> stopped;
+  private final Consumer<Runnable> guarded;
+
+  DeliveryWorkers(
+      DeliveryQueue queue,
+      BatchSender sender,
+      Duration lease,
+      Map<String, DeliveryProvider> providers,
+      int batchesInFlight,
+      Supplier<Boolean> stopped,
+      Consumer<Runnable> guarded) {
+    this.queue = queue;
+    this.sender = sender;
+    // A batch in flight keeps its lease: renewed three times per lease, so only a node that died
+    // (or lost the database for a whole lease) lets another node send it again.
+    this.renewEvery = lease.dividedBy(3);
+    this.providers = Map.copyOf(providers);
+    this.slots =
+        providers.keySet().stream()
+            .collect(
+                java.util.stream.Collectors.toUnmodifiableMap(
+                    channel -> channel, channel -> new Semaphore(batchesInFlight)));
+    this.stopped = stopped;
+    this.guarded = guarded;
+    this.threads =
+        Executors.newFixedThreadPool(
+            Math.max(1, providers.size() * batchesInFlight), ContainerExecutor.threads());
+    // Lease renewals have a thread of their own: the sending threads wait on providers.
+    this.renewals = Executors.newSingleThreadScheduledExecutor(ContainerExecutor.threads());
+  }
+
+  /** Starts a worker on every free slot of every channel; called on each poll. */
+  void poll() {
+    providers.forEach(
+        (channel, provider) -> {
+          var free = slots.get(channel);
+          while (!stopped.get() && free.tryAcquire()) {
+            threads.execute(
+                () -> {
+                  try {
+                    guarded.accept(() -> deliver(channel, provider));
+                  } finally {
+                    free.release();
+                  }
+                });
+          }
+        });
+  }
+
+  private void deliver(String channel, DeliveryProvider provider) {
+    while (!stopped.get()) {
+      var batch = queue.claim(channel, provider.maxBatchSize());
+      if (batch.isEmpty()) {
+        return;
+      }
+      var renewal =
+          renewals.scheduleAtFixedRate(
+              () -> guarded.accept(() -> queue.renew(batch)),
+              renewEvery.toMillis(),
+              renewEvery.toMillis(),
+              TimeUnit.MILLISECONDS);
+      List<DeliveryResult> results;
+      try {
+        results = sender.send(provider, batch.deliveries(), Instant.now());
+      } finally {
+        renewal.cancel(false);
+      }
+      queue.complete(queue.record(batch, results));
+    }
+  }
+
+  /**
+   * Waits up to {@code grace} for the batches in flight to be sent and recorded; returns whether
+   * they were.
+   */
+  boolean drain(Duration grace) throws InterruptedException {
+    threads.shutdown();
+    var drained = threads.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS);
+    renewals.shutdown();
+    return drained;
+  }
+}
