@@ -162,6 +162,61 @@ class DeliveryEndToEndIT extends HeraldIT {
     assertThat(delivery.getString("providerMessageId")).isNotBlank();
   }
 
+  /**
+   * A broadcast is fanned out in chunks (the suites run with {@code herald.dispatch.chunk-size} =
+   * 100), each its own transaction: a notification to one member sent after it is delivered while
+   * the broadcast's fan-out is still under way.
+   */
+  @Test
+  void aUserNotificationIsDeliveredWhileABroadcastIsStillFanningOut() {
+    var org = Organization.create(systemAdmin(), "e2e-chunks");
+    var members = 10_000;
+    var bulk = new StringBuilder("[");
+    for (int i = 0; i < members - 1; i++) {
+      bulk.append(i == 0 ? "" : ",")
+          .append("{\"email\":\"m")
+          .append(i)
+          .append("@chunks.example\"}");
+    }
+    var imported = org.admin.post(org.path + "/members/bulk", bulk.append(']').toString());
+    assertThat(imported.status()).as(imported.toString()).isEqualTo(201);
+    var gus = org.member("gus@e2e.example");
+    register(org, gus, "ios", "905000001");
+
+    var broadcast =
+        org.send(
+                org.admin,
+                """
+                {"content": {"title": "To everyone", "text": "x"}, "scope": "ORG",
+                 "channels": ["inapp"]}
+                """)
+            .getString("notificationId");
+    var single =
+        org.send(
+                org.admin,
+                """
+                {"content": {"title": "To Gus", "text": "y"}, "scope": "USR",
+                 "emails": ["gus@e2e.example"], "channels": ["push"]}
+                """)
+            .getString("notificationId");
+    Eventually.await(
+        "the push to Gus",
+        Duration.ofSeconds(30),
+        () -> services.apns.stream().anyMatch(r -> r.body().contains(single)),
+        received -> received);
+
+    var during = org.admin.get(org.path + "/notifications/" + broadcast).json();
+    assertThat(during.getString("state")).as(during.toString()).isIn("QUEUED", "PROCESSING");
+    var recipients = during.getJsonObject("counters").get("recipients");
+    assertThat(recipients.toString())
+        .as("fanned out so far")
+        .isNotEqualTo(Integer.toString(members));
+    var done = awaitState(org, broadcast, "COMPLETED");
+    assertThat(done.getJsonObject("counters").getInt("recipients")).isEqualTo(members);
+    assertThat(done.getJsonObject("counters").getJsonNumber("delivered").longValue())
+        .isEqualTo(members);
+  }
+
   private static String register(Organization org, String memberId, String platform, String token) {
     var reply =
         org.token(memberId, "MEMBER")
@@ -181,7 +236,7 @@ class DeliveryEndToEndIT extends HeraldIT {
   private static JsonObject awaitState(Organization org, String id, String state) {
     return Eventually.await(
         "state " + state,
-        Duration.ofSeconds(30),
+        Duration.ofSeconds(60),
         () -> org.admin.get(org.path + "/notifications/" + id).json(),
         n -> n.getString("state").equals(state));
   }

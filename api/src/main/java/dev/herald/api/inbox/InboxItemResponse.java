@@ -1,11 +1,10 @@
 package dev.herald.api.inbox;
 
+import dev.herald.api.common.JsonBody;
 import dev.herald.core.common.Timestamps;
 import dev.herald.core.inbox.InboxItem;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
-import java.io.StringReader;
 
 /** One item of the caller's inbox; {@code id} is also its SSE event id. */
 @JsonbPropertyOrder({
@@ -40,7 +39,7 @@ public record InboxItemResponse(
         i.text(),
         i.jigId(),
         i.screen(),
-        Json.createReader(new StringReader(i.inputs())).readObject(),
+        JsonBody.stored(i.inputs()),
         i.read(),
         Timestamps.format(i.createdAt()),
         Timestamps.format(i.readAt()));

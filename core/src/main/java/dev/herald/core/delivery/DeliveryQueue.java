@@ -66,16 +66,14 @@ public final class DeliveryQueue {
           if (ids.isEmpty()) {
             return new ClaimedBatch(List.of());
           }
-          try (var lease =
-              c.prepareStatement(
-                  "UPDATE delivery SET due_at = ?, lease_owner = ?, attempts = attempts + 1,"
-                      + " updated_at = ? WHERE id = ?")) {
-            for (var id : ids) {
-              Sql.bind(lease, now.plus(this.lease), node, now, id);
-              lease.addBatch();
-            }
-            lease.executeBatch();
-          }
+          Sql.update(
+              c,
+              "UPDATE delivery SET due_at = ?, lease_owner = ?, attempts = attempts + 1,"
+                  + " updated_at = ? WHERE id = ANY (?)",
+              now.plus(this.lease),
+              node,
+              now,
+              ids(c, ids));
           return load(c, ids, now);
         });
   }
@@ -92,26 +90,23 @@ public final class DeliveryQueue {
     return transactor.inTransaction(
         c -> {
           var now = Sql.now(clock);
-          try (var renew =
-              c.prepareStatement(
-                  "UPDATE delivery SET due_at = ? WHERE id = ? AND lease_owner = ?"
-                      + " AND state = 'PENDING'")) {
-            for (var delivery : batch.deliveries()) {
-              Sql.bind(renew, now.plus(lease), delivery.id(), node);
-              renew.addBatch();
-            }
-            var held = 0;
-            for (var count : renew.executeBatch()) {
-              held += Math.max(count, 0);
-            }
-            return held;
-          }
+          return Sql.update(
+              c,
+              "UPDATE delivery SET due_at = ? WHERE id = ANY (?) AND lease_owner = ?"
+                  + " AND state = 'PENDING'",
+              now.plus(lease),
+              ids(c, batch.deliveries().stream().map(Delivery::id).toList()),
+              node);
         });
+  }
+
+  /** Delivery ids as one SQL array parameter: one statement for a whole batch. */
+  private static java.sql.Array ids(Connection c, List<Long> ids) throws SQLException {
+    return c.createArrayOf("BIGINT", ids.toArray());
   }
 
   private static ClaimedBatch load(Connection c, List<Long> ids, Instant now) throws SQLException {
     var batch = new ArrayList<ClaimedBatch.Leased>(ids.size());
-    var placeholders = String.join(",", ids.stream().map(id -> "?").toList());
     try (var select =
             Sql.prepare(
                 c,
@@ -119,10 +114,8 @@ public final class DeliveryQueue {
                     + " n.title, n.body,"
                     + " n.jig_id, n.screen, n.inputs, n.sound, n.badge, n.ttl_seconds,"
                     + " n.dispatched_at FROM delivery d JOIN notification n ON n.id ="
-                    + " d.notification_id WHERE d.id IN ("
-                    + placeholders
-                    + ") ORDER BY d.id",
-                ids.toArray());
+                    + " d.notification_id WHERE d.id = ANY (?) ORDER BY d.id",
+                ids(c, ids));
         var rs = select.executeQuery()) {
       while (rs.next()) {
         var ttl = Sql.integer(rs, "ttl_seconds");
