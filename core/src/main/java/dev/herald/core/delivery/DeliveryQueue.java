@@ -52,7 +52,9 @@ public final class DeliveryQueue {
                   Sql.prepare(
                       c,
                       "SELECT id FROM delivery WHERE state = 'PENDING' AND "
-                          + (push ? "channel = 'push' AND platform = ?" : "channel = ?")
+                          + (push
+                              ? "channel = 'push' AND platform = ?"
+                              : "channel = ? AND platform IS NULL")
                           + " AND due_at <= ? ORDER BY due_at FETCH FIRST "
                           + max
                           + " ROWS ONLY FOR UPDATE SKIP LOCKED",

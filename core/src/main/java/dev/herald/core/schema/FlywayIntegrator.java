@@ -1,6 +1,7 @@
 package dev.herald.core.schema;
 
 import dev.herald.core.notification.Notification;
+import java.sql.SQLException;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -41,13 +42,28 @@ public final class FlywayIntegrator implements Integrator {
     var flyway =
         Flyway.configure(FlywayIntegrator.class.getClassLoader())
             .dataSource(dataSource)
-            .locations("classpath:db/migration")
+            .locations(locations(dataSource))
             .table("herald_schema_history")
             .baselineOnMigrate(false)
             .load();
     flyway.migrate();
     var current = flyway.info().current();
     return current == null ? "empty" : current.getVersion().getVersion();
+  }
+
+  /**
+   * The portable migrations, and on PostgreSQL the few that use what H2 lacks (partial indexes):
+   * versions are unique across both locations.
+   */
+  private static String[] locations(DataSource dataSource) {
+    try (var connection = dataSource.getConnection()) {
+      var product = connection.getMetaData().getDatabaseProductName();
+      return product.equalsIgnoreCase("PostgreSQL")
+          ? new String[] {"classpath:db/migration", "classpath:db/postgresql"}
+          : new String[] {"classpath:db/migration"};
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot reach the database to migrate it", e);
+    }
   }
 
   @Override
