@@ -1,6 +1,7 @@
 package dev.herald.api.common;
 
 import jakarta.resource.ResourceException;
+import jakarta.transaction.SystemException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -9,11 +10,14 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Set;
+import javax.transaction.xa.XAException;
 
 /**
  * The answer while Herald cannot do its work for a while — the database is unreachable or
  * restarting, or this node is shutting down: 503 with {@code Retry-After}, so that a client retries
- * rather than treating it as a failure. Nothing was accepted, so retrying repeats nothing.
+ * rather than treating it as a failure. Mostly nothing was accepted, so retrying repeats nothing;
+ * when the connection broke during the commit itself, the outcome is unknown, and a client that
+ * sends an {@code Idempotency-Key} gets the original answer on its retry.
  */
 final class Unavailable {
 
@@ -39,7 +43,11 @@ final class Unavailable {
           || current instanceof SQLNonTransientConnectionException
           || current instanceof ConnectException
           // The container's pool failing to hand out a connection.
-          || current instanceof ResourceException) {
+          || current instanceof ResourceException
+          // The transaction manager failing to commit on a connection that broke meanwhile;
+          // Payara keeps the driver's error only in the message.
+          || current instanceof XAException
+          || current instanceof SystemException) {
         return true;
       }
       if (current instanceof SQLException sql
