@@ -32,5 +32,6 @@ final class ApiFigures {
                 cpu.postgresDatabase() * 1e3 / answered,
                 cpu.postgres() * 1e3 / answered),
         "CPU during the phase ÷ answered requests; includes delivering what they queued");
+    report.figure("machine", cpu.shares(), "during the phase");
   }
 }

@@ -76,6 +76,7 @@ final class BroadcastFigures {
         r.cpu().postgres(),
         config.devices(),
         "with background writers, and any other database's work on this machine");
+    report.figure("machine", r.cpu().shares(), "from the POST to all terminal");
   }
 
   private static void channel(

@@ -17,6 +17,7 @@ record Machine(
     String kernel,
     String java,
     String commit,
+    String loadAtStart,
     String postgres,
     List<String> postgresSettings) {
 
@@ -31,7 +32,10 @@ record Machine(
       }
       try (var rows =
           statement.executeQuery(
-              "SELECT name, setting, unit, source FROM pg_settings WHERE source <> 'default'"
+              // what the JDBC session sets for itself (client, session, override) is no setting
+              // of the server's
+              "SELECT name, setting, unit, source FROM pg_settings"
+                  + " WHERE source NOT IN ('default', 'client', 'session', 'override')"
                   + " ORDER BY name")) {
         while (rows.next()) {
           var unit = rows.getString(3);
@@ -54,8 +58,15 @@ record Machine(
         read("/proc/sys/kernel/osrelease").strip(),
         System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
         readCommit(),
+        currentLoad(),
         version,
         settings);
+  }
+
+  /** The load averages over 1, 5 and 15 minutes: whether others were using the machine. */
+  static String currentLoad() {
+    var fields = read("/proc/loadavg").split(" ");
+    return fields.length < 3 ? "unknown" : String.join(" ", fields[0], fields[1], fields[2]);
   }
 
   private static String readCpuModel() {

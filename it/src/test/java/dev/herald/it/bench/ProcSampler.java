@@ -23,14 +23,42 @@ import java.util.stream.Stream;
  */
 final class ProcSampler implements AutoCloseable {
 
-  /** CPU seconds used since sampling began. */
-  record Cpu(double herald, double postgres, double postgresDatabase) {
+  /**
+   * CPU seconds used since sampling began: by the node, by PostgreSQL (all of it, and the backends
+   * of the benchmark's database), by this JVM (the mock servers and load generators) and by the
+   * whole machine; and the wall-clock seconds they were used in. What the machine used beyond the
+   * first three is other work on a shared machine, which the figures of that window then carry.
+   */
+  record Cpu(
+      double herald,
+      double postgres,
+      double postgresDatabase,
+      double bench,
+      double machine,
+      double wall) {
 
     Cpu minus(Cpu earlier) {
       return new Cpu(
           herald - earlier.herald,
           postgres - earlier.postgres,
-          postgresDatabase - earlier.postgresDatabase);
+          postgresDatabase - earlier.postgresDatabase,
+          bench - earlier.bench,
+          machine - earlier.machine,
+          wall - earlier.wall);
+    }
+
+    /** How busy the machine was, and with what: others' work on a shared machine shows here. */
+    String shares() {
+      var cpus = Runtime.getRuntime().availableProcessors();
+      return ("%.1f of %.1f CPU-s busy: Herald %.1f, PostgreSQL %.1f, benchmark JVM %.1f,"
+              + " other processes %.1f")
+          .formatted(
+              machine,
+              wall * cpus,
+              herald,
+              postgres,
+              bench,
+              Math.max(0, machine - herald - postgres - bench));
     }
   }
 
@@ -87,7 +115,30 @@ final class ProcSampler implements AutoCloseable {
       }
     }
     var herald = ticks(PROC.resolve(Long.toString(heraldPid))) - heraldFirst;
-    return new Cpu(herald / ticksPerSecond, all / ticksPerSecond, ofDatabase / ticksPerSecond);
+    return new Cpu(
+        herald / ticksPerSecond,
+        all / ticksPerSecond,
+        ofDatabase / ticksPerSecond,
+        ticks(PROC.resolve("self")) / ticksPerSecond,
+        machineTicks() / ticksPerSecond,
+        System.nanoTime() / 1e9);
+  }
+
+  /** Busy ticks of all CPUs since boot: the first line of /proc/stat, less idle and iowait. */
+  private static long machineTicks() {
+    try (var lines = Files.lines(PROC.resolve("stat"))) {
+      var fields = lines.findFirst().orElseThrow().trim().split("\\s+");
+      long busy = 0;
+      // cpu user nice system idle iowait irq softirq steal (guest time is inside user already)
+      for (int i = 1; i <= 8; i++) {
+        if (i != 4 && i != 5) {
+          busy += Long.parseLong(fields[i]);
+        }
+      }
+      return busy;
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
   }
 
   /** The node's resident set now and at its peak (VmRSS, VmHWM), in MiB. */

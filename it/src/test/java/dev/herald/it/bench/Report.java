@@ -50,6 +50,9 @@ final class Report {
     md.append(
         "- Machine: %s, %d CPUs, %s memory, Linux %s%n"
             .formatted(machine.cpuModel(), machine.cpus(), machine.memory(), machine.kernel()));
+    md.append(
+        "- Load average (1, 5, 15 min): %s at the start, %s at the end%n"
+            .formatted(machine.loadAtStart(), Machine.currentLoad()));
     md.append("- Java: ").append(machine.java()).append('\n');
     md.append("- PostgreSQL: ").append(machine.postgres()).append('\n');
     md.append("- Herald node: Payara Micro, JVM options `")
@@ -62,7 +65,8 @@ final class Report {
           "| %s | %s | %s | %s |%n".formatted(row.phase(), row.figure(), row.value(), row.how()));
     }
     md.append(
-        "\nPostgreSQL settings not at their default (`pg_settings.source <> 'default'`):\n\n");
+        "\nPostgreSQL settings not at their default (`pg_settings`, source neither `default` nor"
+            + " set by the JDBC session):\n\n");
     for (var setting : machine.postgresSettings()) {
       md.append("- `").append(setting).append("`\n");
     }
