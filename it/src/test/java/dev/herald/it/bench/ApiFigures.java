@@ -14,7 +14,12 @@ final class ApiFigures {
     report.figure(
         "latency",
         r.latencies().summary(),
-        "from each request's scheduled time to its answer (no coordinated omission)");
+        "from each request's scheduled time to its answer (no coordinated omission); never:"
+            + " not answered");
+    report.figure(
+        "latency, answered requests only",
+        r.latencies().answered().summary(),
+        "the same, leaving out requests never sent or never answered");
     report.figure(
         "answered 201",
         "%,d (%,.0f/s)".formatted(r.created(), r.created() * 1e9 / r.elapsed().toNanos()),

@@ -56,7 +56,7 @@ class BenchmarkIT {
         try (var sampler = ProcSampler.start(node.pid(), databaseName(url))) {
           var api = HeraldApi.organization(node.base, NodeSettings.SYSTEM_TOKEN, ORGANIZATION);
           seed(url, database);
-          ceiling(apns.port, fcm.port);
+          ceiling(apns.port, fcm.port, sampler);
           var broadcastWindow = broadcast(api, sampler, launched);
           var apiWindow = broadcastWindow == null ? null : apiLatency(api, sampler, launched);
           memory(sampler, gcLog, broadcastWindow, apiWindow);
@@ -88,18 +88,22 @@ class BenchmarkIT {
   }
 
   /** Raw pushy, then raw firebase-admin, each alone, to the same servers and devices. */
-  private void ceiling(int apnsPort, int fcmPort) throws Exception {
+  private void ceiling(int apnsPort, int fcmPort, ProcSampler sampler) throws Exception {
     report.phase("ceiling");
+    var before = sampler.snapshot();
     var apns = RawApns.run(config.keys(), apnsPort, config.devices());
+    var between = sampler.snapshot();
     report.figure(
         "raw pushy, iOS",
         rate(tallyRate(Arrivals.Platform.IOS, Arrivals.Phase.CEILING)),
-        "%,d accepted; received/s at the mock, first to last".formatted(apns));
+        "%,d accepted; received/s at the mock, first to last; %s"
+            .formatted(apns, between.minus(before).shares()));
     var fcm = RawFcm.run(fcmPort, config.devices());
     report.figure(
         "raw firebase-admin, Android",
         rate(tallyRate(Arrivals.Platform.ANDROID, Arrivals.Phase.CEILING)),
-        "%,d accepted; received/s at the fake, first to last".formatted(fcm));
+        "%,d accepted; received/s at the fake, first to last; %s"
+            .formatted(fcm, sampler.snapshot().minus(between).shares()));
   }
 
   /** The broadcast with head-of-line notifications beside it; its nanoTime window, or null. */

@@ -22,6 +22,11 @@ final class Latencies {
     return sortedNanos.length;
   }
 
+  /** The same without the times that never ended. */
+  Latencies answered() {
+    return new Latencies(Arrays.stream(sortedNanos).filter(n -> n != NEVER).toArray());
+  }
+
   /** The {@code p}-th percentile (0 < p ≤ 100) in nanoseconds, or {@link #NEVER}. */
   long percentile(double p) {
     if (sortedNanos.length == 0) {
