@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 
 /**
@@ -141,10 +142,13 @@ final class Arrivals {
         && broadcastDistinct(Platform.ANDROID) == expected(Platform.ANDROID);
   }
 
-  /** Waits until every device has the broadcast, or {@code timeout}; says which. */
-  boolean awaitBroadcast(Duration timeout) {
+  /**
+   * Waits until every device has the broadcast, or {@code timeout}, or until {@code sender} is no
+   * longer alive (a node that died delivers nothing more); says whether every device has it.
+   */
+  boolean awaitBroadcast(Duration timeout, BooleanSupplier sender) {
     var deadline = System.nanoTime() + timeout.toNanos();
-    while (!broadcastComplete() && System.nanoTime() < deadline) {
+    while (!broadcastComplete() && System.nanoTime() < deadline && sender.getAsBoolean()) {
       Pause.millis(20);
     }
     return broadcastComplete();

@@ -57,7 +57,7 @@ class BenchmarkIT {
           var api = HeraldApi.organization(node.base, NodeSettings.SYSTEM_TOKEN, ORGANIZATION);
           seed(url, database);
           ceiling(apns.port, fcm.port, sampler);
-          var broadcastWindow = broadcast(api, sampler, launched);
+          var broadcastWindow = broadcast(api, sampler, node, launched);
           var apiWindow = broadcastWindow == null ? null : apiLatency(api, sampler, launched);
           memory(sampler, gcLog, broadcastWindow, apiWindow);
         }
@@ -107,11 +107,11 @@ class BenchmarkIT {
   }
 
   /** The broadcast with head-of-line notifications beside it; its nanoTime window, or null. */
-  private long[] broadcast(HeraldApi api, ProcSampler sampler, long launched) {
+  private long[] broadcast(HeraldApi api, ProcSampler sampler, HeraldNode node, long launched) {
     report.phase("broadcast");
     Broadcast.Result result;
     try (var headOfLine = new HeadOfLine(api, arrivals, config.headOfLineEvery())) {
-      result = Broadcast.run(api, arrivals, sampler, headOfLine, config.timeout());
+      result = Broadcast.run(api, arrivals, sampler, headOfLine, config.timeout(), node::isAlive);
       headOfLine.awaitArrivals(Duration.ofMinutes(1));
       BroadcastFigures.report(report, config, arrivals, result);
       HeadOfLineFigures.report(report, headOfLine);
@@ -121,13 +121,15 @@ class BenchmarkIT {
     }
     if (!result.complete()) {
       lost.add(
-          "broadcast: %,d of %,d devices never received it within %s"
+          "broadcast: %,d of %,d devices never received it before %s"
               .formatted(
                   config.devices()
                       - arrivals.broadcastDistinct(Arrivals.Platform.IOS)
                       - arrivals.broadcastDistinct(Arrivals.Platform.ANDROID),
                   config.devices(),
-                  config.timeout()));
+                  node.isAlive()
+                      ? "the timeout (" + config.timeout().toSeconds() + " s)"
+                      : "the node ended (see its log)"));
       return null;
     }
     var end = result.terminal() != 0 ? result.terminal() : System.nanoTime();

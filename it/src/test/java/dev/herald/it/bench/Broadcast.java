@@ -2,6 +2,7 @@ package dev.herald.it.bench;
 
 import jakarta.json.JsonObject;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 
 /**
  * The broadcast phase: one ORG notification to every member, with {@link HeadOfLine} sending beside
@@ -31,13 +32,14 @@ final class Broadcast {
       Arrivals arrivals,
       ProcSampler sampler,
       HeadOfLine headOfLine,
-      Duration timeout) {
+      Duration timeout,
+      BooleanSupplier nodeAlive) {
     var before = sampler.snapshot();
     var deadline = System.nanoTime() + timeout.toNanos();
     var answer = api.sendNotification(HeraldApi.broadcast());
     var id = api.expect(201, answer).getString("notificationId");
     headOfLine.start();
-    var complete = arrivals.awaitBroadcast(timeout);
+    var complete = arrivals.awaitBroadcast(timeout, nodeAlive);
     headOfLine.stop();
     long terminal = 0;
     JsonObject counters = null;
