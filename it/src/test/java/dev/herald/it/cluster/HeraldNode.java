@@ -23,8 +23,9 @@ import java.util.stream.Stream;
  * One Herald node: the real {@code herald.war} on Payara Micro in a JVM of its own, started
  * directly (no wrapper script), so {@link #kill()} is a real {@code kill -9} of the server and
  * {@link #stop()} a real SIGTERM. Its output goes to {@code <name>.log} in the test's directory.
+ * Public for the benchmark ({@code dev.herald.it.bench}), which starts one node the same way.
  */
-final class HeraldNode implements AutoCloseable {
+public final class HeraldNode implements AutoCloseable {
 
   /** Every node still running, stopped by a shutdown hook if the test JVM ends first. */
   private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
@@ -38,8 +39,8 @@ final class HeraldNode implements AutoCloseable {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   final String name;
-  final URI base;
-  final Path log;
+  public final URI base;
+  public final Path log;
   private final Process process;
 
   private HeraldNode(String name, int port, Path log, Process process) {
@@ -53,7 +54,7 @@ final class HeraldNode implements AutoCloseable {
    * Starts a node in {@code dir}: the JVM options carry Herald's settings; Payara Micro gets {@code
    * --nocluster}, a free port bound to 127.0.0.1, and the WAR at the root context.
    */
-  static HeraldNode start(String name, Path dir, List<String> jvmOptions) {
+  public static HeraldNode start(String name, Path dir, List<String> jvmOptions) {
     try {
       var port = freePort();
       var rootDir = dir.resolve(name + "-payara");
@@ -96,7 +97,7 @@ final class HeraldNode implements AutoCloseable {
   }
 
   /** Waits until the node answers an authenticated API call with 200. */
-  void awaitReady(String token, Duration timeout) {
+  public void awaitReady(String token, Duration timeout) {
     var deadline = System.nanoTime() + timeout.toNanos();
     var request =
         HttpRequest.newBuilder(base.resolve("v2.0/tool/organizations"))
@@ -123,11 +124,11 @@ final class HeraldNode implements AutoCloseable {
     throw new IllegalStateException(name + " not ready after " + timeout + "; see " + log);
   }
 
-  long pid() {
+  public long pid() {
     return process.pid();
   }
 
-  boolean isAlive() {
+  public boolean isAlive() {
     return process.isAlive();
   }
 
@@ -178,7 +179,7 @@ final class HeraldNode implements AutoCloseable {
     return name + " (pid " + process.pid() + ", " + base + ")";
   }
 
-  static int freePort() throws IOException {
+  public static int freePort() throws IOException {
     try (var socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       socket.setReuseAddress(true);
       return socket.getLocalPort();

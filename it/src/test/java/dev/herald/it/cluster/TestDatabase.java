@@ -13,9 +13,10 @@ import java.util.stream.Stream;
 /**
  * The PostgreSQL database the suites were given ({@code herald.test.db.url}). Each test class works
  * in a fresh schema of its own, named in the nodes' JDBC URL ({@code currentSchema}), so the nodes
- * of one test share one database that no other test (and no Arquillian container) writes to.
+ * of one test share one database that no other test (and no Arquillian container) writes to. Public
+ * for the benchmark ({@code dev.herald.it.bench}), which works in a schema of its own too.
  */
-final class TestDatabase {
+public final class TestDatabase {
 
   private final String url;
   private final String user;
@@ -28,7 +29,7 @@ final class TestDatabase {
   }
 
   /** The configured database, if it is PostgreSQL: these tests run on nothing else. */
-  static Optional<TestDatabase> postgres() {
+  public static Optional<TestDatabase> postgres() {
     var url = System.getProperty("herald.test.db.url", "");
     if (!url.startsWith("jdbc:postgresql:")) {
       return Optional.empty();
@@ -40,16 +41,16 @@ final class TestDatabase {
             System.getProperty("herald.test.db.password", "")));
   }
 
-  String user() {
+  public String user() {
     return user;
   }
 
-  String password() {
+  public String password() {
     return password;
   }
 
   /** Drops and recreates a schema, and returns the JDBC URL that makes it the nodes' default. */
-  String freshSchema(String schema) {
+  public String freshSchema(String schema) {
     try (var connection = DriverManager.getConnection(url, user, password);
         var statement = connection.createStatement()) {
       statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");

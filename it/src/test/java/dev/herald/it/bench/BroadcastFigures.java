@@ -1,0 +1,110 @@
+package dev.herald.it.bench;
+
+import static dev.herald.it.bench.BenchmarkIT.perSecond;
+import static dev.herald.it.bench.BenchmarkIT.rate;
+import static dev.herald.it.bench.BenchmarkIT.seconds;
+
+import dev.herald.it.bench.Arrivals.Phase;
+import dev.herald.it.bench.Arrivals.Platform;
+
+/** The broadcast's figures: times from its 201, rates per channel against the ceiling, CPU. */
+final class BroadcastFigures {
+
+  private BroadcastFigures() {}
+
+  static void report(Report report, BenchConfig config, Arrivals arrivals, Broadcast.Result r) {
+    var ios = arrivals.tally(Platform.IOS, Phase.BROADCAST);
+    var android = arrivals.tally(Platform.ANDROID, Phase.BROADCAST);
+    var first = Math.min(ios.first(), android.first());
+    report.figure(
+        "201 → first push",
+        first == Long.MAX_VALUE ? "none arrived" : seconds(first - r.accepted()),
+        "first push of the broadcast at either mock");
+    if (!r.complete()) {
+      report.figure(
+          "devices reached",
+          "%,d of %,d"
+              .formatted(
+                  arrivals.broadcastDistinct(Platform.IOS)
+                      + arrivals.broadcastDistinct(Platform.ANDROID),
+                  config.devices()),
+          "**incomplete** after " + config.timeout().toSeconds() + " s");
+      return;
+    }
+    var lastDevice =
+        Math.max(
+            arrivals.broadcastCompleteAt(Platform.IOS),
+            arrivals.broadcastCompleteAt(Platform.ANDROID));
+    report.figure(
+        "201 → every device received",
+        seconds(lastDevice - r.accepted()),
+        "the last device's first push, at the mocks");
+    report.figure(
+        "201 → every delivery terminal",
+        r.terminal() == 0 ? "not within the timeout" : seconds(r.terminal() - r.accepted()),
+        "GET …/notifications/{id}: pending = 0, polled every 250 ms once the mocks had all");
+    report.figure(
+        "deliveries/s, overall",
+        rate(perSecond(config.devices(), r.accepted(), lastDevice)),
+        "devices ÷ (201 → every device received)");
+    channel(report, arrivals, r, Platform.IOS, "iOS (APNs)", "raw pushy");
+    channel(report, arrivals, r, Platform.ANDROID, "Android (FCM)", "raw firebase-admin");
+    report.figure(
+        "duplicates",
+        "%,d".formatted(arrivals.broadcastDuplicates()),
+        "broadcast pushes beyond the first per device");
+    if (r.counters() != null) {
+      report.figure(
+          "API counters at the end",
+          "delivered %,d, failed %,d, pending %,d"
+              .formatted(
+                  r.counters().getJsonNumber("delivered").longValue(),
+                  r.counters().getJsonNumber("failed").longValue(),
+                  r.counters().getJsonNumber("pending").longValue()),
+          "push and in-app deliveries (in-app ones are terminal when written)");
+    }
+    cpu(report, "Herald CPU", r.cpu().herald(), config.devices(), "the node's JVM");
+    cpu(
+        report,
+        "PostgreSQL CPU, benchmark database",
+        r.cpu().postgresDatabase(),
+        config.devices(),
+        "backends connected to the benchmark's database");
+    cpu(
+        report,
+        "PostgreSQL CPU, all processes",
+        r.cpu().postgres(),
+        config.devices(),
+        "with background writers, and any other database's work on this machine");
+    report.figure("machine", r.cpu().shares(), "from the POST to all terminal");
+  }
+
+  private static void channel(
+      Report report,
+      Arrivals arrivals,
+      Broadcast.Result r,
+      Platform platform,
+      String name,
+      String raw) {
+    var tally = arrivals.tally(platform, Phase.BROADCAST);
+    var complete = arrivals.broadcastCompleteAt(platform);
+    var herald = perSecond(arrivals.expected(platform), tally.first(), complete);
+    report.figure(
+        "deliveries/s, " + name,
+        rate(herald),
+        "first to last device of the channel; 201 → all: " + seconds(complete - r.accepted()));
+    var ceiling = arrivals.tally(platform, Phase.CEILING);
+    var ratio = herald / perSecond(ceiling.received(), ceiling.first(), ceiling.last());
+    report.figure(
+        name + " ÷ " + raw,
+        Double.isNaN(ratio) ? "n/a" : "%.2f".formatted(ratio),
+        "Herald's rate on the channel as a share of the ceiling's, same run");
+  }
+
+  private static void cpu(Report report, String name, double seconds, int devices, String what) {
+    report.figure(
+        name,
+        "%.3f CPU-s per 1,000 deliveries".formatted(seconds * 1_000 / devices),
+        "%.1f CPU-s from the POST to all terminal; %s".formatted(seconds, what));
+  }
+}
