@@ -55,7 +55,7 @@ public final class DeliveryQueue {
                           + (push
                               ? "channel = 'push' AND platform = ?"
                               : "channel = ? AND platform IS NULL")
-                          + " AND due_at <= ? ORDER BY due_at FETCH FIRST "
+                          + " AND due_at <= ? ORDER BY priority, due_at FETCH FIRST "
                           + max
                           + " ROWS ONLY FOR UPDATE SKIP LOCKED",
                       channel,

@@ -175,13 +175,13 @@ final class FanOut {
           Sql.update(
               c,
               "INSERT INTO delivery (notification_id, member_id, channel, device_id, target,"
-                  + " platform, address, state, attempts, due_at, updated_at)"
+                  + " platform, address, state, attempts, due_at, updated_at, priority)"
                   + " SELECT ?, d.member_id, 'push', d.id, d.id, d.platform, d.token, 'PENDING', 0,"
-                  + " ?, ? FROM device d JOIN ("
+                  + " ?, ?, ? FROM device d JOIN ("
                   + recipients
                   + ") r ON r.member_id = d.member_id WHERE d.active = TRUE AND "
                   + notYetFor("'push'", "d.id"),
-              params(new Object[] {n.id(), now, now}, range, n, n.id())));
+              params(new Object[] {n.id(), now, now, priority(range)}, range, n, n.id())));
     }
     // E-mail and the channels of third-party providers go to the member's e-mail address.
     for (var channel : n.channels()) {
@@ -193,13 +193,27 @@ final class FanOut {
           Sql.update(
               c,
               "INSERT INTO delivery (notification_id, member_id, channel, target, address, state,"
-                  + " attempts, due_at, updated_at) SELECT ?, m.id, ?, m.id, m.email, 'PENDING', 0,"
-                  + " ?, ? FROM member m JOIN ("
+                  + " attempts, due_at, updated_at, priority) SELECT ?, m.id, ?, m.id, m.email,"
+                  + " 'PENDING', 0, ?, ?, ? FROM member m JOIN ("
                   + recipients
                   + ") r ON r.member_id = m.id WHERE "
                   + notYetFor("?", "m.id"),
-              params(new Object[] {n.id(), channel, now, now}, range, n, n.id(), channel)));
+              params(
+                  new Object[] {n.id(), channel, now, now, priority(range)},
+                  range,
+                  n,
+                  n.id(),
+                  channel)));
     }
+  }
+
+  /**
+   * A notification's first chunk is sent before the later chunks of broadcasts (0 before 1): a
+   * notification to a few members, one chunk, never queues behind a broadcast's backlog on its
+   * channel, and a broadcast's first pushes go out at once too.
+   */
+  private static short priority(Range range) {
+    return (short) (range.after() == null ? 0 : 1);
   }
 
   /** The parameters before the chunk's subquery, the chunk's, then those after it. */

@@ -292,6 +292,33 @@ class QueueRaceTest {
         c -> query(c, "SELECT state FROM notification WHERE id = ?", notification));
   }
 
+  @Test
+  void aNewNotificationsFirstChunkIsClaimedBeforeTheBacklogOfABroadcast() {
+    var clock = new MutableClock(Instant.now());
+    var broadcast = insertNotification("ORG", clock.instant().minusSeconds(10));
+    fanOut(clock);
+    var queue = new DeliveryQueue(tx, clock, "n", LEASE, RETRY);
+    // The broadcast's own first chunk goes first as well.
+    var firstChunk =
+        (int)
+            count(
+                "SELECT COUNT(*) FROM delivery WHERE platform = 'ios' AND priority = 0"
+                    + " AND notification_id = '"
+                    + broadcast
+                    + "'");
+    assertThat(firstChunk).isPositive().isLessThan(IOS);
+    queue.claim("ios", firstChunk);
+
+    clock.advance(Duration.ofSeconds(1));
+    var single = insertNotification("ORG", clock.instant().minusMillis(500));
+    new Dispatcher(tx, clock, LEASE, 3, CHUNK).dispatchDue(1);
+    var next = queue.claim("ios", 10);
+    assertThat(next.deliveries())
+        .as("older deliveries of the broadcast are still pending, yet the new one goes first")
+        .hasSize(10)
+        .allMatch(d -> d.notificationId().equals(single.toString()));
+  }
+
   private static void deliverAll(DeliveryQueue queue, String channel) {
     var batch = queue.claim(channel, MEMBERS);
     queue.complete(
