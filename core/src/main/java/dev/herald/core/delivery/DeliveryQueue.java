@@ -43,6 +43,14 @@ public final class DeliveryQueue {
    * {@code ios} and {@code android} select push deliveries by device platform.
    */
   public ClaimedBatch claim(String channel, int max) {
+    return claim(channel, max, false);
+  }
+
+  /**
+   * Like {@link #claim(String, int)}, but with {@code firstChunksOnly} only deliveries of
+   * notifications' first chunks: a lane that a broadcast's backlog never fills.
+   */
+  public ClaimedBatch claim(String channel, int max, boolean firstChunksOnly) {
     var push = Channels.PUSH_ROUTES.contains(channel);
     return transactor.inTransaction(
         c -> {
@@ -55,6 +63,7 @@ public final class DeliveryQueue {
                           + (push
                               ? "channel = 'push' AND platform = ?"
                               : "channel = ? AND platform IS NULL")
+                          + (firstChunksOnly ? " AND priority = 0" : "")
                           + " AND due_at <= ? ORDER BY priority, due_at FETCH FIRST "
                           + max
                           + " ROWS ONLY FOR UPDATE SKIP LOCKED",

@@ -20,7 +20,9 @@ import java.util.function.Supplier;
  * Sends the pending deliveries of every live channel: up to {@code batchesInFlight} batches per
  * channel at a time, each on a thread of its own (claim, send, record, complete, then the next
  * batch), so that the database work of one batch overlaps the sending of others and a slow channel
- * never holds up another. The providers bound their own concurrency below that.
+ * never holds up another. The providers bound their own concurrency below that. One more worker per
+ * channel claims only notifications' first chunks, so that a notification to a few members goes out
+ * while every other worker is busy with a broadcast's batches (ADR 0010).
  */
 final class DeliveryWorkers {
 
@@ -29,6 +31,7 @@ final class DeliveryWorkers {
   private final Duration renewEvery;
   private final Map<String, DeliveryProvider> providers;
   private final Map<String, Semaphore> slots;
+  private final Map<String, Semaphore> lanes;
   private final ExecutorService threads;
   private final ScheduledExecutorService renewals;
   private final Supplier<Boolean> stopped;
@@ -53,11 +56,16 @@ final class DeliveryWorkers {
             .collect(
                 java.util.stream.Collectors.toUnmodifiableMap(
                     channel -> channel, channel -> new Semaphore(batchesInFlight)));
+    this.lanes =
+        providers.keySet().stream()
+            .collect(
+                java.util.stream.Collectors.toUnmodifiableMap(
+                    channel -> channel, channel -> new Semaphore(1)));
     this.stopped = stopped;
     this.guarded = guarded;
     this.threads =
         Executors.newFixedThreadPool(
-            Math.max(1, providers.size() * batchesInFlight), ContainerExecutor.threads());
+            Math.max(1, providers.size() * (batchesInFlight + 1)), ContainerExecutor.threads());
     // Lease renewals have a thread of their own: the sending threads wait on providers.
     this.renewals = Executors.newSingleThreadScheduledExecutor(ContainerExecutor.threads());
   }
@@ -66,23 +74,28 @@ final class DeliveryWorkers {
   void poll() {
     providers.forEach(
         (channel, provider) -> {
-          var free = slots.get(channel);
-          while (!stopped.get() && free.tryAcquire()) {
-            threads.execute(
-                () -> {
-                  try {
-                    guarded.accept(() -> deliver(channel, provider));
-                  } finally {
-                    free.release();
-                  }
-                });
-          }
+          start(lanes.get(channel), channel, provider, true);
+          start(slots.get(channel), channel, provider, false);
         });
   }
 
-  private void deliver(String channel, DeliveryProvider provider) {
+  private void start(
+      Semaphore free, String channel, DeliveryProvider provider, boolean firstChunksOnly) {
+    while (!stopped.get() && free.tryAcquire()) {
+      threads.execute(
+          () -> {
+            try {
+              guarded.accept(() -> deliver(channel, provider, firstChunksOnly));
+            } finally {
+              free.release();
+            }
+          });
+    }
+  }
+
+  private void deliver(String channel, DeliveryProvider provider, boolean firstChunksOnly) {
     while (!stopped.get()) {
-      var batch = queue.claim(channel, provider.maxBatchSize());
+      var batch = queue.claim(channel, provider.maxBatchSize(), firstChunksOnly);
       if (batch.isEmpty()) {
         return;
       }

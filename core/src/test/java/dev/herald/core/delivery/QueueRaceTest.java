@@ -293,7 +293,7 @@ class QueueRaceTest {
   }
 
   @Test
-  void aNewNotificationsFirstChunkIsClaimedBeforeTheBacklogOfABroadcast() {
+  void aNewNotificationsFirstChunkIsClaimedBeforeTheBacklogOfABroadcastAndHasALaneOfItsOwn() {
     var clock = new MutableClock(Instant.now());
     var broadcast = insertNotification("ORG", clock.instant().minusSeconds(10));
     fanOut(clock);
@@ -308,6 +308,9 @@ class QueueRaceTest {
                     + "'");
     assertThat(firstChunk).isPositive().isLessThan(IOS);
     queue.claim("ios", firstChunk);
+    assertThat(queue.claim("ios", 10, true).isEmpty())
+        .as("the lane of first chunks carries none of the broadcast's backlog")
+        .isTrue();
 
     clock.advance(Duration.ofSeconds(1));
     var single = insertNotification("ORG", clock.instant().minusMillis(500));
@@ -316,6 +319,10 @@ class QueueRaceTest {
     assertThat(next.deliveries())
         .as("older deliveries of the broadcast are still pending, yet the new one goes first")
         .hasSize(10)
+        .allMatch(d -> d.notificationId().equals(single.toString()));
+    assertThat(queue.claim("ios", IOS, true).deliveries())
+        .as("the rest of the new notification's first chunk, in the lane")
+        .isNotEmpty()
         .allMatch(d -> d.notificationId().equals(single.toString()));
   }
 
