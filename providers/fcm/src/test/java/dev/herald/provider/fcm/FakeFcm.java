@@ -140,26 +140,40 @@ final class FakeFcm implements AutoCloseable {
   }
 
   private void send(HttpExchange exchange) throws IOException {
-    var now = current.incrementAndGet();
-    highest.accumulateAndGet(now, Math::max);
     try (exchange) {
-      var path = SEND.matcher(exchange.getRequestURI().getPath());
-      if (!"POST".equals(exchange.getRequestMethod()) || !path.matches()) {
-        respond(exchange, error(404, "NOT_FOUND", "no such method", null));
-        return;
+      Answer answer;
+      var now = current.incrementAndGet();
+      highest.accumulateAndGet(now, Math::max);
+      try {
+        answer = answer(exchange);
+      } finally {
+        // before the answer goes out: once the client has it, it may send the next request at once
+        current.decrementAndGet();
       }
-      var body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-      var message = JsonParser.parseString(body).getAsJsonObject().getAsJsonObject("message");
-      var token = message.get("token").getAsString();
-      received.add(message);
-      byToken.put(token, message);
-      requestsByToken.computeIfAbsent(token, t -> new AtomicInteger()).incrementAndGet();
-      authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
-      respond(exchange, script.answer(token));
+      if (answer != null) {
+        respond(exchange, answer);
+      }
+    }
+  }
+
+  /** What to answer a send with, or null when interrupted while preparing it. */
+  private Answer answer(HttpExchange exchange) throws IOException {
+    var path = SEND.matcher(exchange.getRequestURI().getPath());
+    if (!"POST".equals(exchange.getRequestMethod()) || !path.matches()) {
+      return error(404, "NOT_FOUND", "no such method", null);
+    }
+    var body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    var message = JsonParser.parseString(body).getAsJsonObject().getAsJsonObject("message");
+    var token = message.get("token").getAsString();
+    received.add(message);
+    byToken.put(token, message);
+    requestsByToken.computeIfAbsent(token, t -> new AtomicInteger()).incrementAndGet();
+    authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+    try {
+      return script.answer(token);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } finally {
-      current.decrementAndGet();
+      return null;
     }
   }
 
