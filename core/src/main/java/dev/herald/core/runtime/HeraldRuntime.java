@@ -62,6 +62,8 @@ public class HeraldRuntime {
   private ScheduledExecutorService dispatchThread;
   private ScheduledExecutorService liveInbox;
   private final Thread shutdownHook = new Thread(this::drain, "herald-stopping");
+  private TermSignal termSignal;
+  private boolean drained;
 
   /**
    * Starts the background work. A start-up singleton rather than a CDI start-up observer: only here
@@ -114,6 +116,9 @@ public class HeraldRuntime {
     loops.add(every(5_000, queue::completeAll));
     loops.add(every(pollMillis, workers::poll));
     // On SIGTERM, refuse new requests at once and finish what is in flight (see stop()).
+    if (!"false".equals(Settings.get("herald.shutdown.trap-sigterm", "true"))) {
+      termSignal = TermSignal.trap(this::drain);
+    }
     Runtime.getRuntime().addShutdownHook(shutdownHook);
     LOG.info(() -> "Herald started on " + node + "; live channels: inapp " + live.keySet());
   }
@@ -167,8 +172,9 @@ public class HeraldRuntime {
   /**
    * Stops taking work and waits, within the shutdown grace, for the batches in flight to be sent
    * and their outcomes recorded, so that a graceful stop repeats nothing; the API answers 503
-   * meanwhile. Runs when the application is undeployed, and from a JVM shutdown hook: on SIGTERM,
-   * Payara Micro tears the server down without undeploying the application first.
+   * meanwhile. Runs when the application is undeployed; on SIGTERM it has already run, from the
+   * trapped signal before any shutdown hook (see {@link TermSignal}), or from a JVM shutdown hook
+   * where the signal cannot be trapped.
    */
   @PreDestroy
   void stop() {
@@ -177,10 +183,18 @@ public class HeraldRuntime {
     } catch (IllegalStateException e) {
       // the JVM is shutting down: the hook is running
     }
+    if (termSignal != null) {
+      termSignal.release();
+    }
     drain();
   }
 
-  private void drain() {
+  /** Drains once; a second caller (the undeploy after a trapped SIGTERM) waits for the first. */
+  private synchronized void drain() {
+    if (drained) {
+      return;
+    }
+    drained = true;
     Lifecycle.markStopping();
     stopped = true;
     loops.forEach(f -> f.cancel(false));
@@ -198,8 +212,24 @@ public class HeraldRuntime {
     }
     dispatchThread.shutdown();
     var grace = Settings.getMillis("herald.shutdown.grace-ms", 30_000);
+    LOG.info(
+        () ->
+            "Herald on "
+                + node
+                + " is stopping: new requests get 503; finishing the batches in flight (up to "
+                + grace.toSeconds()
+                + " s)");
+    var began = System.nanoTime();
     try {
-      if (!workers.drain(grace)) {
+      if (workers.drain(grace)) {
+        LOG.info(
+            () ->
+                "Herald on "
+                    + node
+                    + " finished its work in flight in "
+                    + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began)
+                    + " ms");
+      } else {
         LOG.warning(
             "Deliveries still in flight after the shutdown grace; their leases will expire and"
                 + " another node retries them");
