@@ -8,6 +8,8 @@
 # needs root), in a database of its own, herald_bench, dropped and created again for every run so
 # that each run starts from the same empty state. With BENCH_DB_URL (and BENCH_DB_USER,
 # BENCH_DB_PASSWORD) it uses that database as it is, in a schema named bench.
+# BENCH_PG_STATEMENTS=1 (local database only) loads pg_stat_statements (a server restart the
+# first time) so that the report lists the statements PostgreSQL spent the broadcast's time on.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -27,6 +29,15 @@ if [ -z "${BENCH_DB_URL:-}" ]; then
     su postgres -c "pg_isready -q -h 127.0.0.1 -p 5432" && break
     sleep 1
   done
+  if [ "${BENCH_PG_STATEMENTS:-0}" = 1 ] \
+    && ! su postgres -c "psql -tA -c 'SHOW shared_preload_libraries'" | grep -q pg_stat_statements; then
+    su postgres -c "psql -q -c \"ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'\""
+    pg_ctlcluster --skip-systemctl-redirect "$cluster_version" main restart
+    for _ in $(seq 1 30); do
+      su postgres -c "pg_isready -q -h 127.0.0.1 -p 5432" && break
+      sleep 1
+    done
+  fi
   su postgres -c "psql -q -v ON_ERROR_STOP=1" <<'SQL'
 DO $$ BEGIN
   IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'herald_bench') THEN
@@ -36,6 +47,12 @@ END $$;
 DROP DATABASE IF EXISTS herald_bench WITH (FORCE);
 CREATE DATABASE herald_bench OWNER herald_bench;
 SQL
+  if [ "${BENCH_PG_STATEMENTS:-0}" = 1 ]; then
+    su postgres -c "psql -q -v ON_ERROR_STOP=1 -d herald_bench" <<'SQL'
+CREATE EXTENSION pg_stat_statements;
+GRANT EXECUTE ON FUNCTION pg_stat_statements_reset TO herald_bench;
+SQL
+  fi
   BENCH_DB_URL="jdbc:postgresql://127.0.0.1:5432/herald_bench"
   BENCH_DB_USER=herald_bench
   BENCH_DB_PASSWORD=herald_bench

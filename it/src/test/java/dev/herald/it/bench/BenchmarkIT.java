@@ -57,7 +57,8 @@ class BenchmarkIT {
           var api = HeraldApi.organization(node.base, NodeSettings.SYSTEM_TOKEN, ORGANIZATION);
           seed(url, database);
           ceiling(apns.port, fcm.port, sampler);
-          var broadcastWindow = broadcast(api, sampler, node, launched);
+          var statements = Statements.of(url, database.user(), database.password());
+          var broadcastWindow = broadcast(api, sampler, node, launched, statements);
           var apiWindow = broadcastWindow == null ? null : apiLatency(api, sampler, launched);
           memory(sampler, gcLog, broadcastWindow, apiWindow);
         }
@@ -107,14 +108,17 @@ class BenchmarkIT {
   }
 
   /** The broadcast with head-of-line notifications beside it; its nanoTime window, or null. */
-  private long[] broadcast(HeraldApi api, ProcSampler sampler, HeraldNode node, long launched) {
+  private long[] broadcast(
+      HeraldApi api, ProcSampler sampler, HeraldNode node, long launched, Statements statements) {
     report.phase("broadcast");
     Broadcast.Result result;
+    statements.reset();
     try (var headOfLine = new HeadOfLine(api, arrivals, config.headOfLineEvery())) {
       result = Broadcast.run(api, arrivals, sampler, headOfLine, config.timeout(), node::isAlive);
       headOfLine.awaitArrivals(Duration.ofMinutes(1));
       BroadcastFigures.report(report, config, arrivals, result);
       HeadOfLineFigures.report(report, headOfLine);
+      statements.report(report);
       if (headOfLine.missing() > 0) {
         lost.add(headOfLine.missing() + " head-of-line notifications never arrived");
       }
