@@ -20,7 +20,8 @@ import java.util.function.Supplier;
  * Sends the pending deliveries of every live channel: up to {@code batchesInFlight} batches per
  * channel at a time, each on a thread of its own (claim, send, record, complete, then the next
  * batch), so that the database work of one batch overlaps the sending of others and a slow channel
- * never holds up another. The providers bound their own concurrency below that. One more worker per
+ * never holds up another. Each batch is a share of the provider's batch size, so that the workers
+ * of a channel together never hand the provider more than it sends at once. One more worker per
  * channel claims only notifications' first chunks, so that a notification to a few members goes out
  * while every other worker is busy with a broadcast's batches (ADR 0010).
  */
@@ -32,6 +33,7 @@ final class DeliveryWorkers {
   private final Map<String, DeliveryProvider> providers;
   private final Map<String, Semaphore> slots;
   private final Map<String, Semaphore> lanes;
+  private final int batchesInFlight;
   private final ExecutorService threads;
   private final ScheduledExecutorService renewals;
   private final Supplier<Boolean> stopped;
@@ -61,6 +63,7 @@ final class DeliveryWorkers {
             .collect(
                 java.util.stream.Collectors.toUnmodifiableMap(
                     channel -> channel, channel -> new Semaphore(1)));
+    this.batchesInFlight = batchesInFlight;
     this.stopped = stopped;
     this.guarded = guarded;
     this.threads =
@@ -94,8 +97,9 @@ final class DeliveryWorkers {
   }
 
   private void deliver(String channel, DeliveryProvider provider, boolean firstChunksOnly) {
+    var size = firstChunksOnly ? provider.maxBatchSize() : share(provider.maxBatchSize());
     while (!stopped.get()) {
-      var batch = queue.claim(channel, provider.maxBatchSize(), firstChunksOnly);
+      var batch = queue.claim(channel, size, firstChunksOnly);
       if (batch.isEmpty()) {
         return;
       }
@@ -113,6 +117,15 @@ final class DeliveryWorkers {
       }
       queue.complete(queue.record(batch, results));
     }
+  }
+
+  /**
+   * The batch size of each of a channel's workers: together they hand the provider no more than it
+   * sends at once. Larger batches only queued inside the provider (4 × 1,000 APNs deliveries for
+   * 1,000 slots), and a first chunk's delivery from the lane waited behind that queue for seconds.
+   */
+  private int share(int providerBatch) {
+    return Math.max(1, (providerBatch + batchesInFlight - 1) / batchesInFlight);
   }
 
   /**

@@ -62,6 +62,9 @@ class BenchmarkIT {
           var apiWindow = broadcastWindow == null ? null : apiLatency(api, sampler, launched);
           memory(sampler, gcLog, broadcastWindow, apiWindow);
         }
+        // SIGTERM rather than the kill of close(): a flight recording (bench.node.options) is
+        // written as the JVM exits
+        node.stop(Duration.ofSeconds(60));
       }
     } catch (Exception | Error e) {
       report.stoppedBy(e);

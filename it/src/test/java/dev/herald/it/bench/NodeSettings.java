@@ -21,7 +21,7 @@ final class NodeSettings {
       String url, String user, String password, Path keys, Path gcLog, int apnsPort, int fcmPort) {
     var keyDir = keys.toAbsolutePath();
     var options = new ArrayList<String>();
-    // e.g. -Dbench.node.options=-XX:StartFlightRecording=filename=herald.jfr,settings=profile
+    // e.g. -Dbench.node.options=-XX:StartFlightRecording=dumponexit=true,filename=h.jfr
     for (var option : System.getProperty("bench.node.options", "").trim().split("\\s+")) {
       if (!option.isEmpty()) {
         options.add(option);

@@ -142,7 +142,7 @@ public final class HeraldNode implements AutoCloseable {
    * SIGTERM, as an orchestrator stops a server; waits up to {@code grace} for the JVM to end, then
    * kills it. Returns how long the stop took.
    */
-  Duration stop(Duration grace) {
+  public Duration stop(Duration grace) {
     var started = System.nanoTime();
     process.destroy();
     if (!await(grace)) {

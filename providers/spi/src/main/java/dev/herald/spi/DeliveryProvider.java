@@ -11,7 +11,11 @@ import java.util.concurrent.CompletionStage;
  */
 public interface DeliveryProvider extends AutoCloseable {
 
-  /** The largest batch {@link #send} accepts. */
+  /**
+   * The largest batch {@link #send} accepts, and how many deliveries the provider can have under
+   * way at once: Herald's concurrent batches of a channel together stay within it, so that a new
+   * notification's delivery never queues inside the provider behind a broadcast's.
+   */
   int maxBatchSize();
 
   /**
