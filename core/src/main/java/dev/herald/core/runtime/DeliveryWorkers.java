@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -46,7 +47,8 @@ final class DeliveryWorkers {
       Map<String, DeliveryProvider> providers,
       int batchesInFlight,
       Supplier<Boolean> stopped,
-      Consumer<Runnable> guarded) {
+      Consumer<Runnable> guarded,
+      ThreadFactory threadFactory) {
     this.queue = queue;
     this.sender = sender;
     // A batch in flight keeps its lease: renewed three times per lease, so only a node that died
@@ -68,9 +70,9 @@ final class DeliveryWorkers {
     this.guarded = guarded;
     this.threads =
         Executors.newFixedThreadPool(
-            Math.max(1, providers.size() * (batchesInFlight + 1)), ContainerExecutor.threads());
+            Math.max(1, providers.size() * (batchesInFlight + 1)), threadFactory);
     // Lease renewals have a thread of their own: the sending threads wait on providers.
-    this.renewals = Executors.newSingleThreadScheduledExecutor(ContainerExecutor.threads());
+    this.renewals = Executors.newSingleThreadScheduledExecutor(threadFactory);
   }
 
   /** Starts a worker on every free slot of every channel; called on each poll. */

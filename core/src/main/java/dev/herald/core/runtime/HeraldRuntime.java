@@ -98,7 +98,8 @@ public class HeraldRuntime {
             live,
             Settings.getInt("herald.queue.batches-in-flight", 4),
             () -> stopped,
-            this::guarded);
+            this::guarded,
+            ContainerExecutor.threads());
     var pollMillis = Settings.getInt("herald.queue.poll-ms", 100);
     // Dispatching has a thread of its own: the container's scheduler is small and shared, and a
     // broadcast's chunks keep the dispatcher busy for as long as its fan-out lasts.

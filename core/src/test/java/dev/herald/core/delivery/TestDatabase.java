@@ -12,16 +12,16 @@ import org.postgresql.ds.PGSimpleDataSource;
  * A freshly migrated database for one test class: PostgreSQL in its own schema when {@code
  * herald.test.db.url} names one (as CI does), else an in-memory H2 database.
  */
-final class TestDatabase {
+public final class TestDatabase {
 
   private TestDatabase() {}
 
   /** Whether the tests run on PostgreSQL (CI's second stage) rather than H2. */
-  static boolean postgres() {
+  public static boolean postgres() {
     return System.getProperty("herald.test.db.url", "").startsWith("jdbc:postgresql:");
   }
 
-  static DataSource create() throws SQLException {
+  public static DataSource create() throws SQLException {
     var url = System.getProperty("herald.test.db.url", "");
     DataSource dataSource;
     if (url.startsWith("jdbc:postgresql:")) {
@@ -48,7 +48,7 @@ final class TestDatabase {
   }
 
   /** Plain JDBC transactions, standing in for the container's JTA ones. */
-  static Transactor transactor(DataSource dataSource) {
+  public static Transactor transactor(DataSource dataSource) {
     return new Transactor() {
       @Override
       public <T> T inTransaction(Work<T> work) {
