@@ -113,10 +113,11 @@ public final class FcmProviderFactory implements DeliveryProviderFactory {
             .setProjectId(projectId)
             .setCredentials(credentials)
             .setThreadManager(new FcmThreads(Math.min(maxInFlight, MAX_THREADS), name))
-            // firebase-admin's defaults are 0: wait forever
+            // firebase-admin's defaults are 0: wait forever. No write timeout: google-http-client
+            // enforces one with a new thread per request (googleapis/google-http-java-client#1375),
+            // which cost a thread start per message; the provider's patience bounds a stuck send.
             .setConnectTimeout((int) CONNECT_TIMEOUT.toMillis())
-            .setReadTimeout((int) READ_TIMEOUT.toMillis())
-            .setWriteTimeout((int) READ_TIMEOUT.toMillis());
+            .setReadTimeout((int) READ_TIMEOUT.toMillis());
     if (!endpoint.isDefault()) {
       options.setHttpTransport(endpoint.transport());
     }

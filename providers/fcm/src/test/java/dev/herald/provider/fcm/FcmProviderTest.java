@@ -11,6 +11,7 @@ import dev.herald.spi.DeliveryResult.InvalidRecipient;
 import dev.herald.spi.DeliveryResult.Rejected;
 import dev.herald.spi.DeliveryResult.RetryLater;
 import dev.herald.spi.ProviderConfig;
+import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
@@ -324,6 +325,19 @@ class FcmProviderTest {
     }
     assertThat(fcm.received()).hasSize(callers * perCaller);
     assertThat(fcm.highestConcurrency()).isBetween(1, 16);
+  }
+
+  @Test
+  void sendingStartsNoThreadPerMessage() throws Exception {
+    var provider = provider(Map.of("max-in-flight", "16"));
+    send(provider, IntStream.range(0, 20).mapToObj(i -> delivery("warm-" + i)).toList());
+    var threads = ManagementFactory.getThreadMXBean();
+    var before = threads.getTotalStartedThreadCount();
+
+    send(provider, IntStream.range(0, 500).mapToObj(i -> delivery("m-" + i)).toList());
+
+    // at most the provider's 16 and the fake server's 64 handler threads, never one per message
+    assertThat(threads.getTotalStartedThreadCount() - before).isLessThan(100);
   }
 
   @Test
