@@ -21,6 +21,14 @@ import java.util.TreeMap;
  */
 public final class DeliveryQueue {
 
+  /**
+   * "Still pending" for statements that find deliveries by id, written so that PostgreSQL cannot
+   * answer it from the partial index of pending deliveries ({@code WHERE state = 'PENDING'}): in
+   * one benchmark run the planner took that index for the outcome UPDATE by id and scanned all of
+   * it for every row (5.4 ms and 192 buffers per delivery instead of 0.07 ms and 18).
+   */
+  private static final String STILL_PENDING = "state NOT IN ('DELIVERED', 'FAILED')";
+
   private final Transactor transactor;
   private final Clock clock;
   private final String node;
@@ -103,8 +111,8 @@ public final class DeliveryQueue {
           var now = Sql.now(clock);
           return Sql.update(
               c,
-              "UPDATE delivery SET due_at = ? WHERE id = ANY (?) AND lease_owner = ?"
-                  + " AND state = 'PENDING'",
+              "UPDATE delivery SET due_at = ? WHERE id = ANY (?) AND lease_owner = ? AND "
+                  + STILL_PENDING,
               now.plus(lease),
               ids(c, batch.deliveries().stream().map(Delivery::id).toList()),
               node);
@@ -172,8 +180,8 @@ public final class DeliveryQueue {
                   c.prepareStatement(
                       "UPDATE delivery SET state = ?, due_at = ?, last_error = COALESCE(?, last_error),"
                           + " provider_message_id = COALESCE(?, provider_message_id),"
-                          + " lease_owner = NULL, updated_at = ? WHERE id = ? AND lease_owner = ?"
-                          + " AND state = 'PENDING'");
+                          + " lease_owner = NULL, updated_at = ? WHERE id = ? AND lease_owner = ? AND "
+                          + STILL_PENDING);
               var deactivate =
                   c.prepareStatement(
                       "UPDATE device SET active = FALSE, deactivated_at = ? WHERE id ="
