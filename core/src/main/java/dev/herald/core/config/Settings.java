@@ -29,6 +29,20 @@ public final class Settings {
     return get(key).map(v -> parse(key, v, Integer::parseInt)).orElse(defaultValue);
   }
 
+  /** {@code true} or {@code false}, in any case; anything else stops the start with its name. */
+  public static boolean getBoolean(String key, boolean defaultValue) {
+    return get(key)
+        .map(
+            v -> {
+              if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
+                return Boolean.parseBoolean(v);
+              }
+              throw new IllegalStateException(
+                  "Setting " + key + " is neither true nor false: " + v);
+            })
+        .orElse(defaultValue);
+  }
+
   /** A duration in milliseconds. */
   public static Duration getMillis(String key, long defaultMillis) {
     return Duration.ofMillis(

@@ -117,7 +117,7 @@ public class HeraldRuntime {
     loops.add(every(5_000, queue::completeAll));
     loops.add(every(pollMillis, workers::poll));
     // On SIGTERM, refuse new requests at once and finish what is in flight (see stop()).
-    if (!"false".equals(Settings.get("herald.shutdown.trap-sigterm", "true"))) {
+    if (Settings.getBoolean("herald.shutdown.trap-sigterm", true)) {
       termSignal = TermSignal.trap(this::drain);
     }
     Runtime.getRuntime().addShutdownHook(shutdownHook);

@@ -112,11 +112,7 @@ class QueueRaceTest {
                         d ->
                             sent.computeIfAbsent(d.id(), id -> new AtomicInteger())
                                 .incrementAndGet());
-                var results =
-                    batch.deliveries().stream()
-                        .<DeliveryResult>map(d -> new DeliveryResult.Delivered("m-" + d.id()))
-                        .toList();
-                queue.complete(queue.record(batch, results));
+                queue.complete(queue.record(batch, delivered(batch)));
               }
             } catch (Throwable e) {
               failure.set(e);
@@ -170,12 +166,7 @@ class QueueRaceTest {
             .toList());
     assertThat(count("SELECT COUNT(*) FROM delivery WHERE state = 'FAILED'")).isZero();
 
-    survivor.complete(
-        survivor.record(
-            retaken,
-            retaken.deliveries().stream()
-                .<DeliveryResult>map(d -> new DeliveryResult.Delivered(null))
-                .toList()));
+    survivor.complete(survivor.record(retaken, delivered(retaken)));
     deliverAll(survivor, "android");
     assertThat(state(notification)).isEqualTo("COMPLETED");
   }
@@ -328,12 +319,14 @@ class QueueRaceTest {
 
   private static void deliverAll(DeliveryQueue queue, String channel) {
     var batch = queue.claim(channel, MEMBERS);
-    queue.complete(
-        queue.record(
-            batch,
-            batch.deliveries().stream()
-                .<DeliveryResult>map(d -> new DeliveryResult.Delivered(null))
-                .toList()));
+    queue.complete(queue.record(batch, delivered(batch)));
+  }
+
+  /** The provider's answer when every delivery of the batch went out. */
+  private static List<DeliveryResult> delivered(ClaimedBatch batch) {
+    return batch.deliveries().stream()
+        .<DeliveryResult>map(d -> new DeliveryResult.Delivered("m-" + d.id()))
+        .toList();
   }
 
   /** Fans the due notifications out whole, chunk by chunk. */

@@ -1,0 +1,35 @@
+package dev.herald.core.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class SettingsTest {
+
+  private static final String KEY = "herald.test.settings.flag";
+
+  @AfterEach
+  void clear() {
+    System.clearProperty(KEY);
+  }
+
+  @Test
+  void aSwitchIsTrueOrFalseInAnyCaseAndItsDefaultWhenUnset() {
+    assertThat(Settings.getBoolean(KEY, true)).isTrue();
+    System.setProperty(KEY, " FALSE ");
+    assertThat(Settings.getBoolean(KEY, true)).isFalse();
+    System.setProperty(KEY, "True");
+    assertThat(Settings.getBoolean(KEY, false)).isTrue();
+  }
+
+  @Test
+  void anythingElseStopsTheStartWithTheSettingsName() {
+    System.setProperty(KEY, "no");
+
+    assertThatThrownBy(() -> Settings.getBoolean(KEY, true))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("Setting " + KEY + " is neither true nor false: no");
+  }
+}
