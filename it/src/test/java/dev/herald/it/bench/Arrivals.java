@@ -2,11 +2,14 @@ package dev.herald.it.bench;
 
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
@@ -67,6 +70,8 @@ final class Arrivals {
 
   private final int devices;
   private final AtomicIntegerArray broadcastPerDevice;
+  private final AtomicLongArray broadcastFirstAt;
+  private final ConcurrentLinkedQueue<Repeat> repeats = new ConcurrentLinkedQueue<>();
   private final Map<Platform, AtomicInteger> broadcastDistinct = new EnumMap<>(Platform.class);
   private final Map<Platform, AtomicLong> broadcastCompleteAt = new EnumMap<>(Platform.class);
   private final Map<Platform, Map<Phase, Tally>> tallies = new EnumMap<>(Platform.class);
@@ -75,6 +80,7 @@ final class Arrivals {
   Arrivals(int devices) {
     this.devices = devices;
     this.broadcastPerDevice = new AtomicIntegerArray(devices);
+    this.broadcastFirstAt = new AtomicLongArray(devices);
     for (var platform : Platform.values()) {
       broadcastDistinct.put(platform, new AtomicInteger());
       broadcastCompleteAt.put(platform, new AtomicLong());
@@ -93,9 +99,14 @@ final class Arrivals {
     var phase = phaseOf(title);
     tallies.get(platform).get(phase).add(nanos);
     if (phase == Phase.BROADCAST && index >= 0 && index < devices) {
-      if (broadcastPerDevice.incrementAndGet(index) == 1
-          && broadcastDistinct.get(platform).incrementAndGet() == expected(platform)) {
-        broadcastCompleteAt.get(platform).set(nanos);
+      var copies = broadcastPerDevice.incrementAndGet(index);
+      if (copies == 1) {
+        broadcastFirstAt.set(index, nanos);
+        if (broadcastDistinct.get(platform).incrementAndGet() == expected(platform)) {
+          broadcastCompleteAt.get(platform).set(nanos);
+        }
+      } else {
+        repeats.add(new Repeat(platform, broadcastFirstAt.get(index), nanos));
       }
     } else if (phase == Phase.HOL) {
       holArrivals.putIfAbsent(Integer.parseInt(title.substring(HOL.length())), nanos);
@@ -159,6 +170,17 @@ final class Arrivals {
     return received(Phase.BROADCAST)
         - broadcastDistinct(Platform.IOS)
         - broadcastDistinct(Platform.ANDROID);
+  }
+
+  /**
+   * A broadcast push that reached a device again: when its first copy arrived and when this one did
+   * ({@code System.nanoTime()}). The first copy is 0 when the second overtook it being recorded.
+   */
+  record Repeat(Platform platform, long first, long again) {}
+
+  /** Every repeated broadcast push, in no particular order. */
+  List<Repeat> repeats() {
+    return List.copyOf(repeats);
   }
 
   /** When the head-of-line notification {@code sequence} reached its provider, if it did. */

@@ -59,6 +59,7 @@ class BenchmarkIT {
           ceiling(apns.port, fcm.port, sampler);
           var statements = Statements.of(url, database.user(), database.password());
           var broadcastWindow = broadcast(api, sampler, node, launched, statements);
+          Retries.report(report, url, database.user(), database.password());
           var apiWindow = broadcastWindow == null ? null : apiLatency(api, sampler, launched);
           memory(sampler, gcLog, broadcastWindow, apiWindow);
         }

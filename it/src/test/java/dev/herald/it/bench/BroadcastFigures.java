@@ -53,6 +53,7 @@ final class BroadcastFigures {
         "duplicates",
         "%,d".formatted(arrivals.broadcastDuplicates()),
         "broadcast pushes beyond the first per device");
+    repeats(report, arrivals, r);
     if (r.counters() != null) {
       report.figure(
           "API counters at the end",
@@ -99,6 +100,42 @@ final class BroadcastFigures {
         name + " ÷ " + raw,
         Double.isNaN(ratio) ? "n/a" : "%.2f".formatted(ratio),
         "Herald's rate on the channel as a share of the ceiling's, same run");
+  }
+
+  /** When repeated pushes arrived: tells a lost answer (early first copy) from a stuck send. */
+  private static void repeats(Report report, Arrivals arrivals, Broadcast.Result r) {
+    for (var platform : Platform.values()) {
+      var repeats = arrivals.repeats().stream().filter(x -> x.platform() == platform).toList();
+      if (repeats.isEmpty()) {
+        continue;
+      }
+      var firsts =
+          new Latencies(
+              repeats.stream()
+                  .filter(x -> x.first() != 0)
+                  .mapToLong(x -> x.first() - r.accepted())
+                  .toArray());
+      var gaps =
+          new Latencies(
+              repeats.stream()
+                  .filter(x -> x.first() != 0)
+                  .mapToLong(x -> x.again() - x.first())
+                  .toArray());
+      var agains =
+          new Latencies(repeats.stream().mapToLong(x -> x.again() - r.accepted()).toArray());
+      report.figure(
+          "repeated pushes, " + platform.name(),
+          "%,d".formatted(repeats.size()),
+          "first copies %s–%s after the 201 (median %s); second copies %s–%s; gap median %s, max %s"
+              .formatted(
+                  Latencies.format(firsts.percentile(0.001)),
+                  Latencies.format(firsts.max()),
+                  Latencies.format(firsts.percentile(50)),
+                  Latencies.format(agains.percentile(0.001)),
+                  Latencies.format(agains.max()),
+                  Latencies.format(gaps.percentile(50)),
+                  Latencies.format(gaps.max())));
+    }
   }
 
   private static void cpu(Report report, String name, double seconds, int devices, String what) {
