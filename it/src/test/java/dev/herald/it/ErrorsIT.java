@@ -133,6 +133,13 @@ class ErrorsIT extends HeraldIT {
     assertThat(emails.json().getString("message"))
         .contains("ghost@example.com")
         .doesNotContain("m@example.com");
+    // one recipient takes a query of its own (MemberService.idsByEmail)
+    var oneGhost =
+        org.admin.post(
+            org.path + "/notifications",
+            "{\"title\":\"t\",\"text\":\"x\",\"scope\":\"USR\",\"emails\":[\"Ghost@Example.com\"]}");
+    assertThat(oneGhost.status()).isEqualTo(400);
+    assertThat(oneGhost.json().getString("message")).contains("Ghost@Example.com");
     var solution =
         org.admin.post(
             org.path + "/notifications",

@@ -99,30 +99,22 @@ final class FanOut {
 
     /** The chunk's recipients as a subquery with one column {@code member_id}. */
     String recipients(DueNotification n) {
-      return "SELECT rr.member_id FROM (" + FanOut.recipients(n) + ") rr WHERE " + within("rr");
+      return "SELECT rr.member_id FROM ("
+          + FanOut.recipients(n)
+          + ") rr WHERE "
+          + (after == null ? "" : "rr.member_id > ? AND ")
+          + "rr.member_id <= ?";
     }
 
     /** The parameters of {@link #recipients}. */
     List<Object> parameters(DueNotification n) {
       var parameters = new ArrayList<Object>(3);
       parameters.add(recipientKey(n));
-      parameters.addAll(bounds());
+      if (after != null) {
+        parameters.add(after);
+      }
+      parameters.add(last);
       return parameters;
-    }
-
-    /**
-     * The chunk's key range on {@code alias.member_id}. Repeated on the devices joined to the
-     * recipients, it lets PostgreSQL read only the chunk's devices by index: it does not carry a
-     * range across a join, and would otherwise scan every device for every chunk.
-     */
-    String within(String alias) {
-      var column = alias + ".member_id";
-      return (after == null ? "" : column + " > ? AND ") + column + " <= ?";
-    }
-
-    /** The parameters of {@link #within}. */
-    List<Object> bounds() {
-      return after == null ? List.of(last) : List.of(after, last);
     }
   }
 
@@ -188,14 +180,8 @@ final class FanOut {
                   + " ?, ?, ? FROM device d JOIN ("
                   + recipients
                   + ") r ON r.member_id = d.member_id WHERE d.active = TRUE AND "
-                  + range.within("d")
-                  + " AND "
                   + notYetFor("'push'", "d.id"),
-              params(
-                  new Object[] {n.id(), now, now, priority(range)},
-                  range,
-                  n,
-                  concat(range.bounds(), n.id()))));
+              params(new Object[] {n.id(), now, now, priority(range)}, range, n, n.id())));
     }
     // E-mail and the channels of third-party providers go to the member's e-mail address.
     for (var channel : n.channels()) {
@@ -235,12 +221,6 @@ final class FanOut {
     var all = new ArrayList<Object>(Arrays.asList(before));
     all.addAll(range.parameters(n));
     all.addAll(List.of(after));
-    return all.toArray();
-  }
-
-  private static Object[] concat(List<Object> first, Object... then) {
-    var all = new ArrayList<Object>(first);
-    all.addAll(List.of(then));
     return all.toArray();
   }
 
