@@ -18,7 +18,10 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.logging.Logger;
 
 /**
  * Sends each delivery as one APNs request on a shared client. pushy queues without bound, so a
@@ -27,6 +30,8 @@ import java.util.function.Function;
  * {@code RetryLater} results rather than a stuck caller.
  */
 final class ApnsProvider implements DeliveryProvider {
+
+  private static final Logger LOG = Logger.getLogger(ApnsProvider.class.getName());
 
   /** One notification handed to pushy; the seam tests use to watch what is in flight. */
   interface Sender
@@ -41,10 +46,13 @@ final class ApnsProvider implements DeliveryProvider {
   private final Semaphore inFlight;
   private final Duration slotWait;
   private final Duration answerTimeout;
+  private final ApnsTraffic traffic;
 
-  ApnsProvider(ApnsClient client, EventLoopGroup group, String topic, int maxInFlight) {
+  ApnsProvider(
+      ApnsClient client, EventLoopGroup group, ApnsTraffic traffic, String topic, int maxInFlight) {
     this(
         client::sendNotification,
+        traffic,
         () -> shutdown(client, group),
         topic,
         maxInFlight,
@@ -54,12 +62,14 @@ final class ApnsProvider implements DeliveryProvider {
 
   ApnsProvider(
       Sender sender,
+      ApnsTraffic traffic,
       Runnable shutdown,
       String topic,
       int maxInFlight,
       Duration slotWait,
       Duration answerTimeout) {
     this.sender = sender;
+    this.traffic = traffic;
     this.shutdown = shutdown;
     this.topic = topic;
     this.maxInFlight = maxInFlight;
@@ -77,6 +87,7 @@ final class ApnsProvider implements DeliveryProvider {
   @Override
   public CompletionStage<List<DeliveryResult>> send(List<Delivery> batch) {
     var results = new ArrayList<CompletableFuture<DeliveryResult>>(batch.size());
+    var unanswered = new AtomicInteger();
     DeliveryResult stalled = null;
     for (var delivery : batch) {
       SimpleApnsPushNotification notification;
@@ -91,10 +102,34 @@ final class ApnsProvider implements DeliveryProvider {
       }
       // once one slot was not freed in time, the rest of the batch would wait as long again
       results.add(
-          stalled == null ? send(notification) : CompletableFuture.completedFuture(stalled));
+          stalled == null
+              ? send(notification, unanswered)
+              : CompletableFuture.completedFuture(stalled));
     }
     return CompletableFuture.allOf(results.toArray(CompletableFuture[]::new))
-        .thenApply(done -> results.stream().map(CompletableFuture::join).toList());
+        .thenApply(
+            done -> {
+              warnIfUnanswered(unanswered.get(), batch.size());
+              return results.stream().map(CompletableFuture::join).toList();
+            });
+  }
+
+  /**
+   * One line per batch with pushes APNs did not answer in time: they are retried, and any that did
+   * reach APNs after all reach the device twice. The client's counts say where they waited.
+   */
+  private void warnIfUnanswered(int unanswered, int batchSize) {
+    if (unanswered > 0) {
+      LOG.warning(
+          () ->
+              "APNs: %d of a batch of %d had no answer within %d ms and will be retried; since start: %s"
+                  .formatted(unanswered, batchSize, answerTimeout.toMillis(), traffic));
+    }
+  }
+
+  /** What pushy did with the pushes handed to it. */
+  ApnsTraffic traffic() {
+    return traffic;
   }
 
   /** Takes a slot, or says why none could be had. */
@@ -112,9 +147,11 @@ final class ApnsProvider implements DeliveryProvider {
   }
 
   /** Sends on a slot already taken; the slot is given back whatever happens. */
-  private CompletableFuture<DeliveryResult> send(SimpleApnsPushNotification notification) {
+  private CompletableFuture<DeliveryResult> send(
+      SimpleApnsPushNotification notification, AtomicInteger unanswered) {
     CompletableFuture<PushNotificationResponse<SimpleApnsPushNotification>> response;
     try {
+      traffic.handedOver();
       response = sender.apply(notification);
     } catch (RuntimeException e) {
       inFlight.release();
@@ -125,8 +162,15 @@ final class ApnsProvider implements DeliveryProvider {
         .copy()
         .orTimeout(answerTimeout.toMillis(), TimeUnit.MILLISECONDS)
         .handle(
-            (answer, error) ->
-                error == null ? ApnsOutcomes.of(answer) : ApnsOutcomes.failed(error, answerTimeout))
+            (answer, error) -> {
+              if (error == null) {
+                return ApnsOutcomes.of(answer);
+              }
+              if (error instanceof TimeoutException) {
+                unanswered.incrementAndGet();
+              }
+              return ApnsOutcomes.failed(error, answerTimeout);
+            })
         .whenComplete((result, error) -> inFlight.release());
   }
 

@@ -124,6 +124,8 @@ public final class ApnsProviderFactory implements DeliveryProviderFactory {
             .setConcurrentConnections(connections)
             .setConnectionTimeout(Duration.ofSeconds(10))
             .setGracefulShutdownTimeout(PATIENCE);
+    var traffic = new ApnsTraffic();
+    builder.setMetricsListener(traffic);
     if (endpoint.trusted() != null) {
       builder.setTrustedServerCertificateChain(endpoint.trusted());
     }
@@ -132,7 +134,7 @@ public final class ApnsProviderFactory implements DeliveryProviderFactory {
     var group = new NioEventLoopGroup(connections, new DefaultThreadFactory("herald-apns", true));
     try {
       builder.setEventLoopGroup(group);
-      return new ApnsProvider(builder.build(), group, topic, maxInFlight);
+      return new ApnsProvider(builder.build(), group, traffic, topic, maxInFlight);
     } catch (SSLException | RuntimeException e) {
       group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS);
       throw new IllegalArgumentException("APNs client could not be set up: " + e.getMessage(), e);

@@ -14,6 +14,10 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,7 +43,8 @@ class ApnsProviderPatienceTest {
 
   @Test
   void unansweredNotificationsAreRetriedLaterAndGiveTheirSlotsBack() throws Exception {
-    try (var provider = new ApnsProvider(unanswered, () -> {}, "t", 2, LONG, SHORT)) {
+    try (var provider =
+        new ApnsProvider(unanswered, new ApnsTraffic(), () -> {}, "t", 2, LONG, SHORT)) {
       var first = send(provider, List.of(delivery("a1"), delivery("a2")));
       assertThat(first)
           .containsExactly(
@@ -54,8 +59,42 @@ class ApnsProviderPatienceTest {
   }
 
   @Test
+  void aBatchWithUnansweredPushesLogsOneWarningWithTheClientsCounts() throws Exception {
+    var logger = Logger.getLogger(ApnsProvider.class.getName());
+    var warnings = new CopyOnWriteArrayList<String>();
+    var handler =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            if (record.getLevel() == Level.WARNING) {
+              warnings.add(record.getMessage());
+            }
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    logger.addHandler(handler);
+    try (var provider =
+        new ApnsProvider(unanswered, new ApnsTraffic(), () -> {}, "t", 3, LONG, SHORT)) {
+      send(provider, List.of(delivery("b1"), delivery("b2"), delivery("b3")));
+    } finally {
+      logger.removeHandler(handler);
+    }
+    assertThat(warnings)
+        .containsExactly(
+            "APNs: 3 of a batch of 3 had no answer within 200 ms and will be retried; since start:"
+                + " 3 handed to the client, 0 written to a connection, 0 answered, 0 failed to"
+                + " write, 0 connections open");
+  }
+
+  @Test
   void whenNoSlotFreesUpInTimeTheRestOfTheBatchIsRetriedLaterAtOnce() throws Exception {
-    try (var provider = new ApnsProvider(unanswered, () -> {}, "t", 1, SHORT, LONG)) {
+    try (var provider =
+        new ApnsProvider(unanswered, new ApnsTraffic(), () -> {}, "t", 1, SHORT, LONG)) {
       var results =
           provider
               .send(List.of(delivery("b1"), delivery("b2"), delivery("b3")))
@@ -85,7 +124,8 @@ class ApnsProviderPatienceTest {
         notification -> {
           throw new IllegalStateException("client closed");
         };
-    try (var provider = new ApnsProvider(throwing, () -> {}, "t", 1, SHORT, SHORT)) {
+    try (var provider =
+        new ApnsProvider(throwing, new ApnsTraffic(), () -> {}, "t", 1, SHORT, SHORT)) {
       var results = send(provider, List.of(delivery("c1"), delivery("c2")));
 
       var failed =

@@ -267,6 +267,7 @@ class ApnsProviderTest {
     var bounded =
         new ApnsProvider(
             counting,
+            new ApnsTraffic(),
             () -> {
               client.close().join();
               group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
@@ -293,6 +294,19 @@ class ApnsProviderTest {
     assertThat(apns.accepted).hasSize(5_000);
     assertThat(peak.get()).isBetween(2, 100);
     assertThat(now.get()).isZero();
+  }
+
+  @Test
+  void theClientsCountsSayEveryPushWasWrittenAndAnswered() throws Exception {
+    var batch = IntStream.range(0, 300).mapToObj(i -> delivery("cafe%04d".formatted(i))).toList();
+    assertThat(send(batch)).allMatch(r -> r instanceof Delivered);
+
+    var traffic = ((ApnsProvider) provider).traffic();
+    assertThat(traffic.written()).isEqualTo(300);
+    assertThat(traffic.answered()).isEqualTo(300);
+    assertThat(traffic.toString())
+        .startsWith("300 handed to the client, 300 written to a connection, 300 answered,")
+        .contains("0 failed to write");
   }
 
   @Test
