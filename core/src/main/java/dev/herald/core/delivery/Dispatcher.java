@@ -18,9 +18,9 @@ import java.util.logging.Logger;
  * <p>A round first leases a few due notifications ({@link DispatchClaims}): the lease and the
  * attempt are committed before any work, so a fan-out that fails, or kills its node, still counts,
  * and after {@code maxAttempts} the notification is set aside as {@code FAILED} with its last
- * error. Then every notification this node holds gets its next chunk ({@link FanOut}), in turns: a
- * single member's notification is done after its first chunk, a broadcast goes on in the next
- * rounds, its lease renewed with each chunk. A chunk commits whole or not at all; the
+ * error. Then every notification this node holds gets its next chunk ({@link FanOut}), in turns,
+ * those just leased first: a single member's notification is done after its first chunk, a
+ * broadcast goes on in the next rounds, its lease renewed with each chunk. A chunk commits whole or not at all; the
  * notification's row lock and cursor make sure that two nodes never write the same chunk.
  */
 public final class Dispatcher {
@@ -57,12 +57,22 @@ public final class Dispatcher {
    * whether some still have chunks to go. Not thread-safe: one thread dispatches per node.
    */
   public List<UUID> dispatchDue(int max) {
+    // New notifications' first chunks before the next chunks of those under way: a notification
+    // to one member sent during a broadcast waits for the chunk being written, not for one more.
+    var turns = new ArrayList<DueNotification>();
     for (var notification : transactor.inTransaction(c -> claims.lease(c, max))) {
-      held.putIfAbsent(notification.id(), notification);
+      if (held.putIfAbsent(notification.id(), notification) == null) {
+        turns.add(notification);
+      }
+    }
+    for (var notification : held.values()) {
+      if (!turns.contains(notification)) {
+        turns.add(notification);
+      }
     }
     var dispatched = new ArrayList<UUID>(held.size());
     var done = new ArrayList<UUID>();
-    for (var notification : List.copyOf(held.values())) {
+    for (var notification : turns) {
       try {
         var now = Sql.now(clock);
         var chunk =

@@ -129,7 +129,7 @@ class DispatcherTest {
   }
 
   @Test
-  void aBroadcastIsFannedOutInChunksAndANewNotificationGetsItsTurnBetweenThem() {
+  void aBroadcastIsFannedOutInChunksAndANewNotificationGetsItsTurnFirstBetweenThem() {
     var broadcast = insert("a", "ORG", clock.instant().minusSeconds(1));
     var dispatcher = new Dispatcher(tx, clock, LEASE, 3, 7);
 
@@ -140,7 +140,9 @@ class DispatcherTest {
     assertThat(dispatcher.holding()).isTrue();
 
     var single = insert("b", "ORG", clock.instant().minusSeconds(1));
-    assertThat(dispatcher.dispatchDue(10)).containsExactlyInAnyOrder(broadcast, single);
+    assertThat(dispatcher.dispatchDue(10))
+        .as("the new notification's first chunk before the broadcast's next")
+        .containsExactly(single, broadcast);
     assertThat(itemsOf(single)).isEqualTo(7);
     assertThat(itemsOf(broadcast)).isEqualTo(14);
 
