@@ -20,8 +20,9 @@ import java.util.logging.Logger;
  * and after {@code maxAttempts} the notification is set aside as {@code FAILED} with its last
  * error. Then every notification this node holds gets its next chunk ({@link FanOut}), in turns,
  * those just leased first: a single member's notification is done after its first chunk, a
- * broadcast goes on in the next rounds, its lease renewed with each chunk. A chunk commits whole or not at all; the
- * notification's row lock and cursor make sure that two nodes never write the same chunk.
+ * broadcast goes on in the next rounds, its lease renewed with each chunk. A chunk commits whole or
+ * not at all; the notification's row lock and cursor make sure that two nodes never write the same
+ * chunk.
  */
 public final class Dispatcher {
 
