@@ -119,8 +119,26 @@ class QueueRaceTest {
             }
           });
     }
+    // The safety net a node runs every few seconds, here all the time: it completes the same
+    // notifications as the workers and must never deadlock with them.
+    var safetyNet = Executors.newSingleThreadExecutor();
+    safetyNet.submit(
+        () -> {
+          try {
+            var queue =
+                new DeliveryQueue(tx, Clock.systemUTC(), "node-c", Duration.ofMinutes(1), RETRY);
+            while (!pool.isTerminated()) {
+              queue.completeAll();
+              Thread.sleep(5);
+            }
+          } catch (Throwable e) {
+            failure.set(e);
+          }
+        });
     pool.shutdown();
     assertThat(pool.awaitTermination(270, TimeUnit.SECONDS)).isTrue();
+    safetyNet.shutdown();
+    assertThat(safetyNet.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
     assertThat(failure.get()).isNull();
 
     assertThat(sent).hasSize(MEMBERS * NOTIFICATIONS);
