@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -60,17 +61,13 @@ public final class Dispatcher {
   public List<UUID> dispatchDue(int max) {
     // New notifications' first chunks before the next chunks of those under way: a notification
     // to one member sent during a broadcast waits for the chunk being written, not for one more.
-    var turns = new ArrayList<DueNotification>();
+    var turns = new LinkedHashSet<DueNotification>();
     for (var notification : transactor.inTransaction(c -> claims.lease(c, max))) {
       if (held.putIfAbsent(notification.id(), notification) == null) {
         turns.add(notification);
       }
     }
-    for (var notification : held.values()) {
-      if (!turns.contains(notification)) {
-        turns.add(notification);
-      }
-    }
+    turns.addAll(held.values());
     var dispatched = new ArrayList<UUID>(held.size());
     var done = new ArrayList<UUID>();
     for (var notification : turns) {

@@ -109,18 +109,11 @@ final class BroadcastFigures {
       if (repeats.isEmpty()) {
         continue;
       }
+      // a second copy recorded before its first has no first time to measure from
+      var paired = repeats.stream().filter(x -> x.first() != 0).toList();
       var firsts =
-          new Latencies(
-              repeats.stream()
-                  .filter(x -> x.first() != 0)
-                  .mapToLong(x -> x.first() - r.accepted())
-                  .toArray());
-      var gaps =
-          new Latencies(
-              repeats.stream()
-                  .filter(x -> x.first() != 0)
-                  .mapToLong(x -> x.again() - x.first())
-                  .toArray());
+          new Latencies(paired.stream().mapToLong(x -> x.first() - r.accepted()).toArray());
+      var gaps = new Latencies(paired.stream().mapToLong(x -> x.again() - x.first()).toArray());
       var agains =
           new Latencies(repeats.stream().mapToLong(x -> x.again() - r.accepted()).toArray());
       report.figure(
