@@ -1,6 +1,7 @@
 package dev.herald.core;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -12,6 +13,12 @@ class CoreArchitectureTest {
       new ClassFileImporter()
           .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
           .importPackages("dev.herald.core");
+
+  /** Packages by feature stay layered: a cycle would make two features one. */
+  @Test
+  void featurePackagesFormNoCycle() {
+    slices().matching("dev.herald.core.(*)..").should().beFreeOfCycles().check(core);
+  }
 
   @Test
   void coreKnowsNothingOfHttp() {

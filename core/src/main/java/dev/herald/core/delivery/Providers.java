@@ -1,6 +1,7 @@
 package dev.herald.core.delivery;
 
 import dev.herald.core.notification.Channels;
+import dev.herald.core.notification.ProviderChannels;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
@@ -8,7 +9,7 @@ import java.util.TreeSet;
 
 /** This application's delivery providers, found and configured once, on first use. */
 @ApplicationScoped
-public class Providers {
+public class Providers implements ProviderChannels {
 
   private ProviderRegistry registry;
 
@@ -24,6 +25,7 @@ public class Providers {
    * The channels a sender may name besides the built-in ones: those of providers that serve neither
    * push (routed by platform) nor e-mail.
    */
+  @Override
   public Set<String> customChannels() {
     var custom = new TreeSet<>(registry().live().keySet());
     custom.removeAll(Channels.PUSH_ROUTES);

@@ -9,7 +9,6 @@ import dev.herald.core.common.InvalidRequestException.FieldError;
 import dev.herald.core.common.NotFoundException;
 import dev.herald.core.common.Page;
 import dev.herald.core.common.Timestamps;
-import dev.herald.core.delivery.Providers;
 import dev.herald.core.member.MemberService;
 import dev.herald.core.solution.Solution;
 import dev.herald.core.solution.SolutionService;
@@ -41,7 +40,7 @@ public class NotificationService {
 
   private final MemberService members;
   private final SolutionService solutions;
-  private final Providers providers;
+  private final ProviderChannels providers;
   private final Event<NotificationAccepted> accepted;
 
   /** For the CDI proxy only. */
@@ -53,7 +52,7 @@ public class NotificationService {
   NotificationService(
       MemberService members,
       SolutionService solutions,
-      Providers providers,
+      ProviderChannels providers,
       Event<NotificationAccepted> accepted) {
     this.members = members;
     this.solutions = solutions;
