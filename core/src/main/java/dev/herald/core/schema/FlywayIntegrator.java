@@ -53,14 +53,16 @@ public final class FlywayIntegrator implements Integrator {
 
   /**
    * The portable migrations, and on PostgreSQL the few that use what H2 lacks (partial indexes):
-   * versions are unique across both locations.
+   * versions are unique across both locations. Both are Herald's own, outside Flyway's default
+   * {@code db/migration}, so that a host application's Flyway never finds Herald's scripts nor
+   * Herald's its scripts (Flyway scans a location and everything below it).
    */
   private static String[] locations(DataSource dataSource) {
     try (var connection = dataSource.getConnection()) {
       var product = connection.getMetaData().getDatabaseProductName();
       return product.equalsIgnoreCase("PostgreSQL")
-          ? new String[] {"classpath:db/migration", "classpath:db/postgresql"}
-          : new String[] {"classpath:db/migration"};
+          ? new String[] {"classpath:db/herald/common", "classpath:db/herald/postgresql"}
+          : new String[] {"classpath:db/herald/common"};
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot reach the database to migrate it", e);
     }
