@@ -5,8 +5,11 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Reads Herald's settings: a system property {@code herald.foo.bar} wins over the environment
- * variable {@code HERALD_FOO_BAR}. Nothing else in Herald reads the environment.
+ * Reads Herald's settings: a system property {@code herald.foo.bar} wins; then, where the server
+ * has MicroProfile Config, its sources in their order (the environment variable {@code
+ * HERALD_FOO_BAR}, the application's {@code META-INF/microprofile-config.properties}, the server's
+ * own), so that a host application sets Herald's switches where it sets its own; without it, the
+ * environment variable. Nothing else in Herald reads the environment.
  */
 public final class Settings {
 
@@ -16,9 +19,17 @@ public final class Settings {
   public static Optional<String> get(String key) {
     var value = System.getProperty(key);
     if (value == null || value.isBlank()) {
-      value = System.getenv(environmentName(key));
+      value = configured(key).orElseGet(() -> System.getenv(environmentName(key)));
     }
     return Optional.ofNullable(value).map(String::trim).filter(v -> !v.isEmpty());
+  }
+
+  private static Optional<String> configured(String key) {
+    try {
+      return MicroProfileConfig.value(key);
+    } catch (LinkageError e) {
+      return Optional.empty(); // a server without the MicroProfile Config API
+    }
   }
 
   public static String get(String key, String defaultValue) {

@@ -17,6 +17,9 @@ public class Bootstrap {
 
   private static final Logger LOG = Logger.getLogger(Bootstrap.class.getName());
 
+  /** Off in a host application that creates its organizations itself, or in its tests. */
+  public static final String ENABLED = "herald.bootstrap.enabled";
+
   private final BootstrapSteps steps;
   private final OrganizationService organizations;
   private final TokenService tokens;
@@ -33,8 +36,12 @@ public class Bootstrap {
     this.tokens = tokens;
   }
 
-  /** Runs at start-up, in a transaction of its own. */
+  /** Runs at start-up, in a transaction of its own, unless {@link #ENABLED} is false. */
   public void run() {
+    if (!Settings.getBoolean(ENABLED, true)) {
+      LOG.info(() -> "Bootstrap is off (" + ENABLED + "=false): no organization or token created");
+      return;
+    }
     var chosen = Settings.get(BootstrapSteps.TOKEN);
     if (chosen.isPresent() && !TokenService.wellFormed(chosen.get())) {
       throw new IllegalStateException(

@@ -45,6 +45,12 @@ public class HeraldRuntime {
   private static final Logger LOG = Logger.getLogger(HeraldRuntime.class.getName());
   private static final int DISPATCH_BATCH = 10;
 
+  /**
+   * Off, a node answers the API and stores what it accepts but delivers nothing: for a host
+   * application's tests, or a node that only takes requests while others deliver.
+   */
+  public static final String ENABLED = "herald.runtime.enabled";
+
   private volatile ManagedScheduledExecutorService executor;
 
   @Inject Bootstrap bootstrap;
@@ -74,6 +80,10 @@ public class HeraldRuntime {
   void start() {
     executor = ContainerExecutor.get();
     bootstrap.run();
+    if (!Settings.getBoolean(ENABLED, true)) {
+      LOG.info(() -> "Background work is off (" + ENABLED + "=false): this node delivers nothing");
+      return;
+    }
     var clock = Clock.systemUTC();
     var lease = Settings.getMillis("herald.queue.lease-ms", 120_000);
     dispatcher =

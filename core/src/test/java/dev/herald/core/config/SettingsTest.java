@@ -9,10 +9,24 @@ import org.junit.jupiter.api.Test;
 class SettingsTest {
 
   private static final String KEY = "herald.test.settings.flag";
+  private static final String IN_FILE = "herald.test.settings.from-file";
 
   @AfterEach
   void clear() {
     System.clearProperty(KEY);
+    System.clearProperty(IN_FILE);
+  }
+
+  @Test
+  void aSettingInTheApplicationsMicroProfileConfigIsReadAndASystemPropertyWins() {
+    assertThat(Settings.get(IN_FILE)).contains("from the file");
+    System.setProperty(IN_FILE, "from the command line");
+    assertThat(Settings.get(IN_FILE)).contains("from the command line");
+  }
+
+  @Test
+  void anUnsetSettingIsEmpty() {
+    assertThat(Settings.get("herald.test.settings.nowhere")).isEmpty();
   }
 
   @Test
