@@ -33,6 +33,11 @@ final class Organization {
     return new Organization(id, systemAdmin);
   }
 
+  /** The same organization, reached through another client (another server of the same data). */
+  Organization through(Api systemAdmin) {
+    return new Organization(id, systemAdmin);
+  }
+
   String member(String email) {
     var reply = admin.post(path + "/members", "{\"email\":" + Api.q(email) + "}");
     assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
