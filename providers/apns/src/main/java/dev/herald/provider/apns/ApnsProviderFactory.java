@@ -1,5 +1,6 @@
 package dev.herald.provider.apns;
 
+import com.eatthepath.pushy.apns.ApnsClient;
 import com.eatthepath.pushy.apns.ApnsClientBuilder;
 import dev.herald.spi.ConfigProperty;
 import dev.herald.spi.DeliveryProvider;
@@ -134,7 +135,9 @@ public final class ApnsProviderFactory implements DeliveryProviderFactory {
     var group = new NioEventLoopGroup(connections, new DefaultThreadFactory("herald-apns", true));
     try {
       builder.setEventLoopGroup(group);
-      return new ApnsProvider(builder.build(), group, traffic, topic, maxInFlight);
+      var provider = new ApnsProvider(builder.build(), group, traffic, topic, maxInFlight);
+      ClassWarmUp.start(ApnsClient.class.getClassLoader());
+      return provider;
     } catch (SSLException | RuntimeException e) {
       group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS);
       throw new IllegalArgumentException("APNs client could not be set up: " + e.getMessage(), e);
