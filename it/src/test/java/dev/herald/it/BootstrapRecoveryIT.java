@@ -1,9 +1,7 @@
 package dev.herald.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
@@ -21,9 +19,6 @@ class BootstrapRecoveryIT {
 
   @Test
   void restartingWithTheSettingInstallsItAsASystemAdministratorAgain() throws Exception {
-    assumeTrue(
-        Files.exists(StandaloneHerald.PAYARA),
-        "Payara Micro is there in the default (payara) profile only");
     StandaloneHerald.prepare(DIR);
     var secret = "recovery-" + UUID.randomUUID();
 

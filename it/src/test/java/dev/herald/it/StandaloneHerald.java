@@ -1,5 +1,7 @@
 package dev.herald.it;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -31,8 +33,17 @@ final class StandaloneHerald implements AutoCloseable {
     this.base = base;
   }
 
-  /** Empties {@code dir} and puts the WAR and Payara's preboot commands in it. */
+  /**
+   * Empties {@code dir} and puts the WAR and Payara's preboot commands in it; skips the calling
+   * test outside the default stage (Payara, H2). These tests bring their own server and H2
+   * database, so the PostgreSQL and WildFly stages would only run them again unchanged.
+   */
   static void prepare(Path dir) throws IOException {
+    assumeTrue(Files.exists(PAYARA), "Payara Micro is there in the default (payara) profile only");
+    assumeTrue(
+        "payara".equals(System.getProperty("arquillian.launch", "payara"))
+            && System.getProperty("herald.test.db.url", "jdbc:h2:").startsWith("jdbc:h2:"),
+        "runs Herald on H2 under Payara Micro: the default stage only");
     if (Files.exists(dir)) {
       try (var files = Files.walk(dir)) {
         for (var file : files.sorted(Comparator.reverseOrder()).toList()) {

@@ -1,9 +1,7 @@
 package dev.herald.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,9 +21,6 @@ class SwitchesIT {
 
   @Test
   void offHeraldCreatesNoTokenAndDeliversNothingUntilANodeWithThemOnStarts() throws Exception {
-    assumeTrue(
-        Files.exists(StandaloneHerald.PAYARA),
-        "Payara Micro is there in the default (payara) profile only");
     StandaloneHerald.prepare(DIR);
     var secret = "switches-" + UUID.randomUUID();
 
