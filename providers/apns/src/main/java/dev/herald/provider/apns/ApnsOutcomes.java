@@ -42,7 +42,7 @@ final class ApnsOutcomes {
         error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     if (cause instanceof TimeoutException) {
       return new DeliveryResult.RetryLater(
-          null, "no answer from APNs within " + answerTimeout.toMillis() + " ms");
+          null, "no answer from APNs in time (" + answerTimeout.toMillis() + " ms)");
     }
     return new DeliveryResult.RetryLater(null, "APNs request failed: " + cause);
   }

@@ -26,8 +26,8 @@ import java.util.logging.Logger;
 /**
  * Sends each delivery as one APNs request on a shared client. pushy queues without bound, so a
  * semaphore caps the requests under way: a send waits for a free slot, which is given back when
- * APNs answers or the answer is overdue. Both waits are bounded so that a hung APNs turns into
- * {@code RetryLater} results rather than a stuck caller.
+ * APNs answers or the answer is overdue ({@link ApnsTraffic#nanosUntilOverdue}). Both waits are
+ * bounded so that a hung APNs turns into {@code RetryLater} results rather than a stuck caller.
  */
 final class ApnsProvider implements DeliveryProvider {
 
@@ -122,7 +122,7 @@ final class ApnsProvider implements DeliveryProvider {
     if (unanswered > 0) {
       LOG.warning(
           () ->
-              "APNs: %d of a batch of %d had no answer within %d ms and will be retried; since start: %s"
+              "APNs: %d of a batch of %d had no answer in time (%d ms) and will be retried; since start: %s"
                   .formatted(unanswered, batchSize, answerTimeout.toMillis(), traffic));
     }
   }
@@ -150,6 +150,7 @@ final class ApnsProvider implements DeliveryProvider {
   private CompletableFuture<DeliveryResult> send(
       SimpleApnsPushNotification notification, AtomicInteger unanswered) {
     CompletableFuture<PushNotificationResponse<SimpleApnsPushNotification>> response;
+    var handedOver = System.nanoTime();
     try {
       traffic.handedOver();
       response = sender.apply(notification);
@@ -158,9 +159,9 @@ final class ApnsProvider implements DeliveryProvider {
       return CompletableFuture.completedFuture(ApnsOutcomes.failed(e, answerTimeout));
     }
     // a copy, so that giving up on the answer leaves pushy's own future alone
-    return response
-        .copy()
-        .orTimeout(answerTimeout.toMillis(), TimeUnit.MILLISECONDS)
+    var awaited = response.copy();
+    giveUpWhenOverdue(awaited, handedOver);
+    return awaited
         .handle(
             (answer, error) -> {
               if (error == null) {
@@ -172,6 +173,23 @@ final class ApnsProvider implements DeliveryProvider {
               return ApnsOutcomes.failed(error, answerTimeout);
             })
         .whenComplete((result, error) -> inFlight.release());
+  }
+
+  /** Checks again when the answer would be overdue: a new connection may have moved that on. */
+  private void giveUpWhenOverdue(CompletableFuture<?> answer, long handedOver) {
+    var wait = traffic.nanosUntilOverdue(handedOver, System.nanoTime(), answerTimeout);
+    if (wait <= 0) {
+      answer.completeExceptionally(new TimeoutException());
+      return;
+    }
+    // the check is cheap: it runs on the JDK's timer thread, as orTimeout's would
+    CompletableFuture.delayedExecutor(wait, TimeUnit.NANOSECONDS, Runnable::run)
+        .execute(
+            () -> {
+              if (!answer.isDone()) {
+                giveUpWhenOverdue(answer, handedOver);
+              }
+            });
   }
 
   private SimpleApnsPushNotification notification(Delivery delivery) {

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A hung APNs (no answer at all) or a sender that fails outright must keep neither slots nor the
- * caller: these run the provider on a sender whose answers the test controls.
+ * caller, and a push still waiting in the client for its first connection must not be given up (it
+ * would go out twice): these run the provider on a sender whose answers the test controls.
  */
 class ApnsProviderPatienceTest {
 
@@ -32,6 +33,13 @@ class ApnsProviderPatienceTest {
   /** What was handed to "pushy", still unanswered unless the test answers it. */
   private final List<CompletableFuture<PushNotificationResponse<SimpleApnsPushNotification>>>
       handedOver = new CopyOnWriteArrayList<>();
+
+  /** A client with a connection open: what it holds has been written to APNs. */
+  private static ApnsTraffic connected() {
+    var traffic = new ApnsTraffic();
+    traffic.handleConnectionAdded(null);
+    return traffic;
+  }
 
   private final ApnsProvider.Sender unanswered =
       notification -> {
@@ -43,13 +51,12 @@ class ApnsProviderPatienceTest {
 
   @Test
   void unansweredNotificationsAreRetriedLaterAndGiveTheirSlotsBack() throws Exception {
-    try (var provider =
-        new ApnsProvider(unanswered, new ApnsTraffic(), () -> {}, "t", 2, LONG, SHORT)) {
+    try (var provider = new ApnsProvider(unanswered, connected(), () -> {}, "t", 2, LONG, SHORT)) {
       var first = send(provider, List.of(delivery("a1"), delivery("a2")));
       assertThat(first)
           .containsExactly(
-              new RetryLater(null, "no answer from APNs within 200 ms"),
-              new RetryLater(null, "no answer from APNs within 200 ms"));
+              new RetryLater(null, "no answer from APNs in time (200 ms)"),
+              new RetryLater(null, "no answer from APNs in time (200 ms)"));
 
       // had the slots not come back, these would wait five minutes for one
       var second = send(provider, List.of(delivery("a3"), delivery("a4")));
@@ -78,17 +85,56 @@ class ApnsProviderPatienceTest {
           public void close() {}
         };
     logger.addHandler(handler);
-    try (var provider =
-        new ApnsProvider(unanswered, new ApnsTraffic(), () -> {}, "t", 3, LONG, SHORT)) {
+    try (var provider = new ApnsProvider(unanswered, connected(), () -> {}, "t", 3, LONG, SHORT)) {
       send(provider, List.of(delivery("b1"), delivery("b2"), delivery("b3")));
     } finally {
       logger.removeHandler(handler);
     }
     assertThat(warnings)
         .containsExactly(
-            "APNs: 3 of a batch of 3 had no answer within 200 ms and will be retried; since start:"
-                + " 3 handed to the client, 0 written to a connection, 0 answered, 0 failed to"
-                + " write, 0 connections open");
+            "APNs: 3 of a batch of 3 had no answer in time (200 ms) and will be retried; since"
+                + " start: 3 handed to the client, 0 written to a connection, 0 answered, 0 failed"
+                + " to write, 1 connections open");
+  }
+
+  @Test
+  void aPushWaitingForTheClientsFirstConnectionIsNotGivenUpWhileItOpens() throws Exception {
+    var patience = Duration.ofSeconds(2);
+    var traffic = new ApnsTraffic();
+    try (var provider = new ApnsProvider(unanswered, traffic, () -> {}, "t", 1, LONG, patience)) {
+      var sentAt = System.nanoTime();
+      var result = provider.send(List.of(delivery("w1"))).toCompletableFuture();
+
+      sleepUntil(sentAt, Duration.ofSeconds(1));
+      traffic.handleConnectionAdded(null);
+      // past the patience since the handover, short of it since the connection opened
+      sleepUntil(sentAt, Duration.ofMillis(2_400));
+      assertThat(result).isNotDone();
+
+      handedOver.get(0).completeExceptionally(new IOException("stream reset"));
+      assertThat(result.get(10, TimeUnit.SECONDS))
+          .containsExactly(
+              new RetryLater(null, "APNs request failed: java.io.IOException: stream reset"));
+    }
+  }
+
+  @Test
+  void withoutAConnectionAPushIsGivenUpAtTwiceThePatience() throws Exception {
+    try (var provider =
+        new ApnsProvider(unanswered, new ApnsTraffic(), () -> {}, "t", 1, LONG, SHORT)) {
+      var start = System.nanoTime();
+      assertThat(send(provider, List.of(delivery("n1"))))
+          .containsExactly(new RetryLater(null, "no answer from APNs in time (200 ms)"));
+      assertThat(Duration.ofNanos(System.nanoTime() - start))
+          .isGreaterThanOrEqualTo(SHORT.multipliedBy(2));
+    }
+  }
+
+  private static void sleepUntil(long start, Duration after) throws InterruptedException {
+    var left = start + after.toNanos() - System.nanoTime();
+    if (left > 0) {
+      TimeUnit.NANOSECONDS.sleep(left);
+    }
   }
 
   @Test

@@ -110,8 +110,8 @@ final class MockApns implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
-    server.shutdown().get();
-    group.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
+  public void close() {
+    server.shutdown().join();
+    group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
   }
 }
