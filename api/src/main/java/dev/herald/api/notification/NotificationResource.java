@@ -6,8 +6,8 @@ import dev.herald.api.common.JsonBody;
 import dev.herald.api.common.PageResponse;
 import dev.herald.core.auth.Role;
 import dev.herald.core.config.Settings;
-import dev.herald.core.notification.NotificationService;
 import dev.herald.core.notification.NotificationState;
+import dev.herald.core.notification.Notifications;
 import dev.herald.core.notification.Scope;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -36,7 +36,7 @@ import java.util.Locale;
 @Allowed({Role.ADMIN, Role.SENDER})
 public class NotificationResource {
 
-  @Inject NotificationService notifications;
+  @Inject Notifications notifications;
   @Inject CurrentCaller caller;
   @Context UriInfo uri;
 
@@ -47,7 +47,7 @@ public class NotificationResource {
   @Consumes(MediaType.WILDCARD)
   public Response send(String body, @HeaderParam("Idempotency-Key") String idempotencyKey) {
     var request = NotificationRequestReader.read(JsonBody.object(body), idempotencyKey);
-    var notification = notifications.send(organizationId, caller.get(), request);
+    var notification = notifications.send(organizationId, caller.get().principal(), request);
     return Response.created(uri.getAbsolutePathBuilder().path(notification.id().toString()).build())
         .entity(NotificationResponse.accepted(notification, region()))
         .build();
@@ -95,7 +95,8 @@ public class NotificationResource {
   @Path("{notificationId}")
   public NotificationResponse cancel(@PathParam("notificationId") String id) {
     var notification =
-        notifications.cancel(organizationId, JsonBody.pathId(id, "Notification"), caller.get());
+        notifications.cancel(
+            organizationId, JsonBody.pathId(id, "Notification"), caller.get().principal());
     return NotificationResponse.detailed(
         notification, region(), notifications.counters(notification));
   }

@@ -1,14 +1,21 @@
 package dev.herald.core.notification;
 
 import dev.herald.core.common.InvalidRequestException.FieldError;
+import jakarta.json.spi.JsonProvider;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 /**
- * A notification as a sender asked for it, already in Herald's types.
+ * A notification as a sender asked for it, already in Herald's types. Java callers build one with
+ * {@link #toMembers(String...)}, {@link #toSolution}, {@link #toGroups} or {@link
+ * #toOrganization()}; {@link Notifications#send} checks it.
  *
  * @param scope who it is for
  * @param emails the recipients of a USR notification
@@ -18,7 +25,7 @@ import java.util.UUID;
  * @param text the text under the title, required
  * @param jigId the deep-link target, optional
  * @param screen the deep-link screen, {@code jig} when not given
- * @param inputs the deep-link inputs as a JSON object text, {@code {}} when not given
+ * @param inputs the deep-link inputs as the text of a JSON object, {@code {}} when not given
  * @param description a note for the senders, never shown to recipients
  * @param startAt when to send it; {@code null} or a past time means now
  * @param channels how to deliver it; push and in-app when not given
@@ -64,6 +71,31 @@ public record NewNotification(
 
   private static final java.util.regex.Pattern CHANNEL_NAME =
       java.util.regex.Pattern.compile("[a-z][a-z0-9_-]{0,31}");
+
+  /** A notification to members of the organization by e-mail address (scope {@code USR}). */
+  public static Builder toMembers(String... emails) {
+    return toMembers(Arrays.asList(emails));
+  }
+
+  /** A notification to members of the organization by e-mail address (scope {@code USR}). */
+  public static Builder toMembers(Collection<String> emails) {
+    return new Builder(Scope.USR, List.copyOf(emails), List.of(), null);
+  }
+
+  /** A notification to every member of a solution (scope {@code SLN}). */
+  public static Builder toSolution(UUID solutionId) {
+    return new Builder(Scope.SLN, List.of(), List.of(), solutionId);
+  }
+
+  /** A notification to the members of some groups of a solution (scope {@code SLN_GRP}). */
+  public static Builder toGroups(UUID solutionId, String... groups) {
+    return new Builder(Scope.SLN_GRP, List.of(), List.of(groups), solutionId);
+  }
+
+  /** A notification to every member of the organization (scope {@code ORG}). */
+  public static Builder toOrganization() {
+    return new Builder(Scope.ORG, List.of(), List.of(), null);
+  }
 
   public NewNotification {
     emails = emails == null ? List.of() : List.copyOf(emails);
@@ -155,6 +187,140 @@ public record NewNotification(
   private static void optional(String field, String value, int max, List<FieldError> errors) {
     if (value != null && value.length() > max) {
       errors.add(new FieldError(field, "must be at most " + max + " characters"));
+    }
+  }
+
+  /**
+   * Builds a {@link NewNotification} from Java: the recipients come from the factory method, the
+   * rest from the setters, each optional except the title and the text. Nothing is checked before
+   * {@link Notifications#send}, which reports every problem at once.
+   */
+  public static final class Builder {
+
+    private static final JsonProvider JSON = JsonProvider.provider();
+
+    private final Scope scope;
+    private final List<String> emails;
+    private final List<String> groups;
+    private final UUID solutionId;
+    private String title;
+    private String text;
+    private String jigId;
+    private String screen;
+    private String inputs;
+    private String description;
+    private Instant startAt;
+    private Set<String> channels;
+    private Integer ttlSeconds;
+    private boolean sound;
+    private Integer badge;
+    private String idempotencyKey;
+
+    private Builder(Scope scope, List<String> emails, List<String> groups, UUID solutionId) {
+      this.scope = scope;
+      this.emails = emails;
+      this.groups = groups;
+      this.solutionId = solutionId;
+    }
+
+    /** The title, required. */
+    public Builder title(String title) {
+      this.title = title;
+      return this;
+    }
+
+    /** The text under the title, required. */
+    public Builder text(String text) {
+      this.text = text;
+      return this;
+    }
+
+    /** Opens a jig when tapped, on its default screen, without inputs. */
+    public Builder deepLink(String jigId) {
+      return deepLink(jigId, Map.of());
+    }
+
+    /**
+     * Opens a jig when tapped, with inputs: each value a string, number, boolean, list or map, as
+     * JSON-P writes them.
+     */
+    public Builder deepLink(String jigId, Map<String, ?> inputs) {
+      this.jigId = jigId;
+      @SuppressWarnings("unchecked")
+      var values = (Map<String, Object>) inputs;
+      this.inputs = JSON.createObjectBuilder(values).build().toString();
+      return this;
+    }
+
+    /** The jig's screen to open; {@code jig} when not given. */
+    public Builder screen(String screen) {
+      this.screen = screen;
+      return this;
+    }
+
+    /** A note for the senders, never shown to recipients. */
+    public Builder description(String description) {
+      this.description = description;
+      return this;
+    }
+
+    /** Sends it at that time rather than now. */
+    public Builder startAt(Instant startAt) {
+      this.startAt = startAt;
+      return this;
+    }
+
+    /**
+     * How to deliver it, e.g. {@code push}, {@code email}, {@code inapp}; push and in-app when not
+     * given.
+     */
+    public Builder channels(String... channels) {
+      this.channels = Set.of(channels);
+      return this;
+    }
+
+    /** After how long an undelivered push is dropped and the inbox item disappears. */
+    public Builder timeToLive(Duration ttl) {
+      this.ttlSeconds = (int) Math.min(ttl.toSeconds(), Integer.MAX_VALUE);
+      return this;
+    }
+
+    /** Whether devices play a sound. */
+    public Builder sound(boolean sound) {
+      this.sound = sound;
+      return this;
+    }
+
+    /** The badge number devices show. */
+    public Builder badge(int badge) {
+      this.badge = badge;
+      return this;
+    }
+
+    /** Makes a repeated send return the first notification sent with the same key. */
+    public Builder idempotencyKey(String idempotencyKey) {
+      this.idempotencyKey = idempotencyKey;
+      return this;
+    }
+
+    public NewNotification build() {
+      return new NewNotification(
+          scope,
+          emails,
+          groups,
+          solutionId,
+          title,
+          text,
+          jigId,
+          screen,
+          inputs,
+          description,
+          startAt,
+          channels,
+          ttlSeconds,
+          sound,
+          badge,
+          idempotencyKey);
     }
   }
 }

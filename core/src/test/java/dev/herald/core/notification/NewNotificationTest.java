@@ -3,7 +3,10 @@ package dev.herald.core.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.herald.core.common.InvalidRequestException.FieldError;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -129,6 +132,75 @@ class NewNotificationTest {
     assertThat(request.screen()).isEqualTo("jig");
     assertThat(request.inputs()).isEqualTo("{}");
     assertThat(request.channels()).isEqualTo(Set.of("push", "inapp"));
+  }
+
+  @Test
+  void theBuilderCarriesEveryFieldIntoTheRequest() {
+    var at = Instant.parse("2030-01-02T03:04:05Z");
+    var request =
+        NewNotification.toMembers("ann@x.example", "bob@x.example")
+            .title("Invoice paid")
+            .text("Thank you")
+            .deepLink("invoices", Map.of("invoiceId", "42"))
+            .screen("detail")
+            .description("from billing")
+            .startAt(at)
+            .channels("push", "email")
+            .timeToLive(Duration.ofHours(1))
+            .sound(true)
+            .badge(3)
+            .idempotencyKey("invoice-42")
+            .build();
+
+    assertThat(request)
+        .isEqualTo(
+            new NewNotification(
+                Scope.USR,
+                List.of("ann@x.example", "bob@x.example"),
+                List.of(),
+                null,
+                "Invoice paid",
+                "Thank you",
+                "invoices",
+                "detail",
+                "{\"invoiceId\":\"42\"}",
+                "from billing",
+                at,
+                Set.of("push", "email"),
+                3600,
+                true,
+                3,
+                "invoice-42"));
+    assertThat(request.problems()).isEmpty();
+  }
+
+  @Test
+  void theBuildersScopesNeedWhatTheirScopeNeeds() {
+    var solution = UUID.randomUUID();
+    assertThat(NewNotification.toGroups(solution, "customers").title("t").text("x").build())
+        .extracting(NewNotification::scope, NewNotification::solutionId, NewNotification::groups)
+        .containsExactly(Scope.SLN_GRP, solution, List.of("customers"));
+    assertThat(NewNotification.toSolution(solution).title("t").text("x").build().scope())
+        .isEqualTo(Scope.SLN);
+    assertThat(NewNotification.toOrganization().title("t").text("x").build().problems()).isEmpty();
+    // nothing is checked before sending, where every problem is reported at once
+    assertThat(NewNotification.toMembers().build().problems())
+        .extracting(FieldError::field)
+        .containsExactly("title", "text", "emails");
+  }
+
+  @Test
+  void deepLinkInputsAreWrittenAsAJsonObjectWithTheirTypes() {
+    var inputs = new java.util.LinkedHashMap<String, Object>();
+    inputs.put("quote", "say \"hi\"");
+    inputs.put("count", 2);
+    inputs.put("paid", true);
+    inputs.put("tags", List.of("a", "b"));
+    var request = NewNotification.toOrganization().deepLink("jig", inputs).build();
+
+    assertThat(request.inputs())
+        .isEqualTo(
+            "{\"quote\":\"say \\\"hi\\\"\",\"count\":2,\"paid\":true,\"tags\":[\"a\",\"b\"]}");
   }
 
   private static NewNotification request(

@@ -1,6 +1,5 @@
 package dev.herald.core.notification;
 
-import dev.herald.core.auth.Caller;
 import dev.herald.core.common.Columns;
 import dev.herald.core.common.ConflictException;
 import dev.herald.core.common.Cursor;
@@ -25,15 +24,41 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Accepts notifications and answers questions about them. Accepting only checks and inserts: the
- * dispatcher resolves recipients later, so a broadcast to a million members is as quick to accept
- * as a message to one.
+ * Herald's Java API for notifications: sends them and answers questions about them, as the REST
+ * API's {@code …/notifications} resource does (which is a thin HTTP layer over this bean). An
+ * application that embeds Herald injects it and calls it directly, without HTTP or a token:
+ *
+ * <pre>{@code
+ * @Inject Notifications notifications;
+ *
+ * var sent =
+ *     notifications.send(
+ *         "acme",
+ *         "billing",
+ *         NewNotification.toMembers("ann@acme.example")
+ *             .title("Invoice paid")
+ *             .text("Thank you")
+ *             .deepLink("invoices", Map.of("invoiceId", "42"))
+ *             .build());
+ * }</pre>
+ *
+ * <p>Each method runs in the caller's JTA transaction when there is one, else in its own: a
+ * notification sent in a transaction that rolls back was never accepted and is never delivered.
+ * Accepting only checks and inserts: the dispatcher resolves the recipients after the commit, so a
+ * broadcast to a million members is as quick to accept as a message to one. The caller is trusted
+ * with every organization; Herald's roles apply to REST callers only. Bad input throws {@link
+ * InvalidRequestException} (listing every problem), an unknown notification {@link
+ * NotFoundException}, a state that does not allow the change {@link ConflictException}. The
+ * notifications returned are snapshots: reading them needs no transaction.
  */
 @ApplicationScoped
 @Transactional
-public class NotificationService {
+public class Notifications {
 
   private static final int CHUNK = 1_000;
+
+  /** The longest sender name: the width of {@code created_by}. */
+  private static final int MAX_SENDER = 320;
 
   @PersistenceContext(unitName = "herald")
   EntityManager em;
@@ -44,12 +69,12 @@ public class NotificationService {
   private final Event<NotificationAccepted> accepted;
 
   /** For the CDI proxy only. */
-  NotificationService() {
+  Notifications() {
     this(null, null, null, null);
   }
 
   @Inject
-  NotificationService(
+  Notifications(
       MemberService members,
       SolutionService solutions,
       ProviderChannels providers,
@@ -63,9 +88,15 @@ public class NotificationService {
   /**
    * Checks a notification and queues it. Unknown e-mails, solutions or groups reject it whole. With
    * an idempotency key that was used before, the first notification is returned unchanged.
+   *
+   * @param organizationId the organization whose members it is for
+   * @param sender who sends it, recorded as its {@code createdBy} (a REST caller's member id)
+   * @param request the notification, e.g. from {@link NewNotification#toMembers(String...)}
    */
-  public Notification send(String organizationId, Caller caller, NewNotification request) {
-    InvalidRequestException.throwIfAny(request.problems());
+  public Notification send(String organizationId, String sender, NewNotification request) {
+    var problems = new ArrayList<>(request.problems());
+    senderProblem(sender).ifPresent(problems::add);
+    InvalidRequestException.throwIfAny(problems);
     if (request.idempotencyKey() != null) {
       var earlier = findByIdempotencyKey(organizationId, request.idempotencyKey());
       if (earlier.isPresent()) {
@@ -101,8 +132,7 @@ public class NotificationService {
       case ORG -> {}
     }
     InvalidRequestException.throwIfAny(errors);
-    var notification =
-        new Notification(request, organizationId, caller.principal(), Timestamps.now());
+    var notification = new Notification(request, organizationId, sender, Timestamps.now());
     em.persist(notification);
     em.flush();
     if (request.scope() == Scope.USR) {
@@ -304,15 +334,20 @@ public class NotificationService {
     return Page.of(views, size, v -> Cursor.encode(Long.toString(v.id())));
   }
 
-  /** Cancels a notification that has not been dispatched yet. */
-  public Notification cancel(String organizationId, UUID id, Caller caller) {
+  /**
+   * Cancels a notification that has not been dispatched yet.
+   *
+   * @param sender who cancels it, recorded as its {@code updatedBy}
+   */
+  public Notification cancel(String organizationId, UUID id, String sender) {
+    senderProblem(sender).ifPresent(p -> InvalidRequestException.throwIfAny(List.of(p)));
     var notification = get(organizationId, id);
     var changed =
         em.createNativeQuery(
                 "UPDATE notification SET state = 'CANCELLED', updated_at = ?1, updated_by = ?2"
                     + " WHERE id = ?3 AND state IN ('SCHEDULED', 'QUEUED')")
             .setParameter(1, Timestamps.now())
-            .setParameter(2, caller.principal())
+            .setParameter(2, sender)
             .setParameter(3, id)
             .executeUpdate();
     if (changed == 0) {
@@ -322,5 +357,12 @@ public class NotificationService {
     }
     em.refresh(notification);
     return notification;
+  }
+
+  /** A sender is recorded as {@code createdBy} / {@code updatedBy}: 1 to 320 characters. */
+  private static Optional<FieldError> senderProblem(String sender) {
+    return sender == null || sender.isBlank() || sender.length() > MAX_SENDER
+        ? Optional.of(new FieldError("sender", "is required: 1 to " + MAX_SENDER + " characters"))
+        : Optional.empty();
   }
 }
