@@ -132,8 +132,9 @@ public final class DeliveryQueue {
                 "SELECT d.id, d.attempts, d.notification_id, d.channel, d.platform, d.address,"
                     + " n.title, n.body,"
                     + " n.jig_id, n.screen, n.inputs, n.sound, n.badge, n.ttl_seconds,"
-                    + " n.dispatched_at FROM delivery d JOIN notification n ON n.id ="
-                    + " d.notification_id WHERE d.id = ANY (?) ORDER BY d.id",
+                    + " n.dispatched_at, m.email FROM delivery d JOIN notification n ON n.id ="
+                    + " d.notification_id LEFT JOIN member m ON m.id = d.member_id"
+                    + " WHERE d.id = ANY (?) ORDER BY d.id",
                 ids(c, ids));
         var rs = select.executeQuery()) {
       while (rs.next()) {
@@ -154,7 +155,8 @@ public final class DeliveryQueue {
                 rs.getBoolean("sound"),
                 Sql.integer(rs, "badge"),
                 ttl == null || dispatchedAt == null ? null : dispatchedAt.plusSeconds(ttl),
-                "high");
+                "high",
+                rs.getString("email"));
         batch.add(
             new ClaimedBatch.Leased(
                 delivery, rs.getInt("attempts"), dispatchedAt == null ? now : dispatchedAt));

@@ -21,6 +21,7 @@ import java.util.Objects;
  * @param badge the badge count to show, or {@code null} to leave it alone
  * @param expiresAt when the message is no longer worth delivering, or {@code null} for never
  * @param priority {@code high} or {@code normal}
+ * @param recipient the e-mail address of the member it is for, or {@code null} when not known
  * @since 0.1
  */
 public record Delivery(
@@ -37,7 +38,45 @@ public record Delivery(
     boolean sound,
     Integer badge,
     Instant expiresAt,
-    String priority) {
+    String priority,
+    String recipient) {
+
+  /**
+   * A delivery whose member is not known, e.g. in a provider's own tests; kept so that code written
+   * before {@code recipient} was added still compiles.
+   */
+  public Delivery(
+      long id,
+      String notificationId,
+      String channel,
+      String platform,
+      String address,
+      String title,
+      String text,
+      String jigId,
+      String screen,
+      String inputs,
+      boolean sound,
+      Integer badge,
+      Instant expiresAt,
+      String priority) {
+    this(
+        id,
+        notificationId,
+        channel,
+        platform,
+        address,
+        title,
+        text,
+        jigId,
+        screen,
+        inputs,
+        sound,
+        badge,
+        expiresAt,
+        priority,
+        null);
+  }
 
   public Delivery {
     Objects.requireNonNull(notificationId, "notificationId");
