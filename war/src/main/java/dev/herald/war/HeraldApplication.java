@@ -1,10 +1,16 @@
 package dev.herald.war;
 
+import dev.herald.api.common.HeraldScope;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Map;
 
-/** Herald's REST API at the root of the context: the resources come from herald-api. */
+/**
+ * Herald's REST API at the root of the context: the resources come from herald-api, found by
+ * scanning, with any a test deployment adds (the test kit's endpoint, probes). It is Herald's own
+ * application: Herald's providers answer every request in it, unknown paths included ({@link
+ * HeraldScope}).
+ */
 @ApplicationPath("/")
 public class HeraldApplication extends Application {
 
@@ -17,7 +23,11 @@ public class HeraldApplication extends Application {
   @Override
   public Map<String, Object> getProperties() {
     return Map.of(
-        "jersey.config.server.wadl.disableWadl", true,
-        "jersey.config.server.headers.location.relative.resolution.disabled", true);
+        "jersey.config.server.wadl.disableWadl",
+        true,
+        "jersey.config.server.headers.location.relative.resolution.disabled",
+        true,
+        HeraldScope.OWN_APPLICATION,
+        true);
   }
 }

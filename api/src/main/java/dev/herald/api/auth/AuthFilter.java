@@ -2,63 +2,68 @@ package dev.herald.api.auth;
 
 import dev.herald.api.common.ErrorResponse;
 import dev.herald.core.auth.Caller;
+import dev.herald.core.auth.Role;
 import dev.herald.core.auth.TokenService;
 import dev.herald.core.organization.OrganizationService;
-import jakarta.annotation.Priority;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.ws.rs.Priorities;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.container.ResourceInfo;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.ext.Provider;
 import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Authenticates every request to a resource marked {@link Allowed} or {@link SystemAdminOnly}.
- * Every kind of bad token gets the same 401; a token of another organization gets 404, as if the
- * organization did not exist; a role that may not call the method gets 403.
+ * Authenticates the requests to one resource method marked {@link Allowed} or {@link
+ * SystemAdminOnly}; {@link AuthFeature} registers one per such method. Every kind of bad token gets
+ * the same 401; a token of another organization gets 404, as if the organization did not exist; a
+ * role that may not call the method gets 403.
+ *
+ * <p>Not a CDI bean with injected context: one bean would be shared by every JAX-RS application of
+ * the WAR, and its injected {@code ResourceInfo} belonged to one of them (a host's application
+ * beside Herald's got "not inside a request scope" on every request). The method's requirements
+ * come with the instance; the services are looked up once, on first use.
  */
-@Provider
-@ApplicationScoped
-@Priority(Priorities.AUTHENTICATION)
-public class AuthFilter implements ContainerRequestFilter {
+final class AuthFilter implements ContainerRequestFilter {
 
   private static final String BEARER = "bearer ";
 
-  @Context ResourceInfo resource;
-  @Inject TokenService tokens;
-  @Inject OrganizationService organizations;
-  @Inject CurrentCaller current;
+  private final Role[] allowed;
+  private final boolean systemAdminOnly;
+  private volatile Services services;
+
+  /** Herald's beans this filter uses; their proxies may be kept. */
+  private record Services(
+      TokenService tokens, OrganizationService organizations, CurrentCaller current) {
+
+    static Services lookUp() {
+      var cdi = CDI.current();
+      return new Services(
+          cdi.select(TokenService.class).get(),
+          cdi.select(OrganizationService.class).get(),
+          cdi.select(CurrentCaller.class).get());
+    }
+  }
+
+  /**
+   * @param allowed the roles that may call the method, or {@code null} when only a system
+   *     administrator may
+   */
+  AuthFilter(Role[] allowed, boolean systemAdminOnly) {
+    this.allowed = allowed == null ? null : allowed.clone();
+    this.systemAdminOnly = systemAdminOnly;
+  }
 
   @Override
   public void filter(ContainerRequestContext request) {
-    var method = resource.getResourceMethod();
-    if (method == null) {
-      return;
-    }
-    var allowed =
-        Optional.ofNullable(method.getAnnotation(Allowed.class))
-            .or(
-                () ->
-                    Optional.ofNullable(resource.getResourceClass().getAnnotation(Allowed.class)));
-    var systemAdminOnly =
-        method.isAnnotationPresent(SystemAdminOnly.class)
-            || resource.getResourceClass().isAnnotationPresent(SystemAdminOnly.class);
-    if (allowed.isEmpty() && !systemAdminOnly) {
-      return;
-    }
-    var caller = authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+    var beans = services();
+    var caller = authenticate(beans.tokens(), request.getHeaderString(HttpHeaders.AUTHORIZATION));
     if (caller.isEmpty()) {
       request.abortWith(error(401, "Unauthorized"));
       return;
     }
-    current.set(caller.get());
+    beans.current().set(caller.get());
     if (systemAdminOnly) {
       if (!caller.get().systemAdmin()) {
         request.abortWith(error(403, "Only a system administrator may manage organizations"));
@@ -68,14 +73,23 @@ public class AuthFilter implements ContainerRequestFilter {
     var organization = request.getUriInfo().getPathParameters().getFirst("organizationId");
     if (organization == null
         || !caller.get().canSee(organization)
-        || (caller.get().systemAdmin() && organizations.find(organization).isEmpty())) {
+        || (caller.get().systemAdmin() && beans.organizations().find(organization).isEmpty())) {
       request.abortWith(error(404, "Organization not found"));
       return;
     }
     var role = caller.get().roleIn(organization);
-    if (Arrays.stream(allowed.get().value()).noneMatch(r -> r == role)) {
+    if (Arrays.stream(allowed).noneMatch(r -> r == role)) {
       request.abortWith(error(403, "This token's role (" + role + ") may not do this"));
     }
+  }
+
+  private Services services() {
+    var found = services;
+    if (found == null) {
+      found = Services.lookUp();
+      services = found;
+    }
+    return found;
   }
 
   /**
@@ -83,7 +97,7 @@ public class AuthFilter implements ContainerRequestFilter {
    * sent, never trimmed: a control character, a space or anything outside ASCII makes the header
    * malformed, and a value longer than any secret is refused without hashing or looking it up.
    */
-  private Optional<Caller> authenticate(String header) {
+  private static Optional<Caller> authenticate(TokenService tokens, String header) {
     if (header == null
         || header.length() <= BEARER.length()
         || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {

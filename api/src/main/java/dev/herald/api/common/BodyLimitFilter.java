@@ -4,6 +4,8 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.Configuration;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 import java.io.FilterInputStream;
@@ -31,8 +33,13 @@ public class BodyLimitFilter implements ContainerRequestFilter {
    */
   private static final long MAX_DRAIN_BYTES = 16L * 1024 * 1024;
 
+  @Context Configuration config;
+
   @Override
   public void filter(ContainerRequestContext request) {
+    if (!HeraldScope.applies(config, request.getUriInfo())) {
+      return;
+    }
     var limit =
         request.getUriInfo().getPath().endsWith("/members/bulk")
             ? MAX_BULK_BODY_BYTES

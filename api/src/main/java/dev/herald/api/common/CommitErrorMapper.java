@@ -2,7 +2,10 @@ package dev.herald.api.common;
 
 import jakarta.annotation.Priority;
 import jakarta.transaction.TransactionalException;
+import jakarta.ws.rs.core.Configuration;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
@@ -16,10 +19,13 @@ import jakarta.ws.rs.ext.Provider;
 @Priority(1)
 public class CommitErrorMapper implements ExceptionMapper<TransactionalException> {
 
-  private final ErrorMapper errors = new ErrorMapper();
+  @Context Configuration config;
+  @Context UriInfo uri;
 
   @Override
   public Response toResponse(TransactionalException error) {
-    return errors.toResponse(error);
+    return HeraldScope.applies(config, uri)
+        ? ErrorMapper.map(error)
+        : ErrorMapper.asIfUnmapped(error);
   }
 }

@@ -4,10 +4,15 @@ import dev.herald.core.common.ConflictException;
 import dev.herald.core.common.ForbiddenException;
 import dev.herald.core.common.InvalidRequestException;
 import dev.herald.core.common.NotFoundException;
+import jakarta.annotation.Priority;
 import jakarta.json.JsonException;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Configuration;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.sql.SQLException;
@@ -21,12 +26,36 @@ import java.util.logging.Logger;
  * stack trace.
  */
 @Provider
+// below a host's own mapper for Throwable, where the host's application scans Herald's classes
+@Priority(Priorities.USER + 1000)
 public class ErrorMapper implements ExceptionMapper<Throwable> {
 
   private static final Logger LOG = Logger.getLogger(ErrorMapper.class.getName());
 
+  @Context Configuration config;
+  @Context UriInfo uri;
+
   @Override
   public Response toResponse(Throwable error) {
+    return HeraldScope.applies(config, uri) ? map(error) : asIfUnmapped(error);
+  }
+
+  /**
+   * A host's exception, answered as JAX-RS would without this mapper: a {@link
+   * WebApplicationException} with its own response, anything else a 500 without a body, logged as
+   * the container would. A host's own mapper for the exception's type is more specific and wins
+   * before this one is asked.
+   */
+  static Response asIfUnmapped(Throwable error) {
+    if (error instanceof WebApplicationException e) {
+      return e.getResponse();
+    }
+    LOG.log(Level.SEVERE, "Unhandled exception of the application", error);
+    return Response.serverError().build();
+  }
+
+  /** Herald's answer to an exception of its API. */
+  static Response map(Throwable error) {
     var cause = unwrap(error);
     if (cause instanceof InvalidRequestException e) {
       return respond(

@@ -8,6 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -28,8 +29,13 @@ public class EventStreamHeadFilter implements ContainerRequestFilter {
   @Context ResourceInfo resource;
   @Context HttpServletRequest servletRequest;
 
+  @Context Configuration config;
+
   @Override
   public void filter(ContainerRequestContext request) {
+    if (!HeraldScope.applies(config, request.getUriInfo())) {
+      return;
+    }
     var sent = servletRequest == null ? request.getMethod() : servletRequest.getMethod();
     if (HttpMethod.HEAD.equals(sent) && producesEvents()) {
       request.abortWith(

@@ -3,8 +3,11 @@ package dev.herald.api.common;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Configuration;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.MessageBodyWriter;
 import jakarta.ws.rs.ext.Provider;
 import java.io.OutputStream;
@@ -27,11 +30,15 @@ public class JsonWriter implements MessageBodyWriter<Object> {
     return JSON.toJson(value);
   }
 
+  @Context Configuration config;
+  @Context UriInfo uri;
+
   @Override
   public boolean isWriteable(
       Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
     return MediaType.APPLICATION_JSON_TYPE.isCompatible(mediaType)
-        && (type.getPackageName().startsWith("dev.herald.") || Map.class.isAssignableFrom(type));
+        && (type.getPackageName().startsWith("dev.herald.") || Map.class.isAssignableFrom(type))
+        && HeraldScope.applies(config, uri);
   }
 
   @Override

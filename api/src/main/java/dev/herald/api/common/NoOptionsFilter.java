@@ -4,6 +4,8 @@ import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.Configuration;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
@@ -17,9 +19,12 @@ import jakarta.ws.rs.ext.Provider;
 @PreMatching
 public class NoOptionsFilter implements ContainerRequestFilter {
 
+  @Context Configuration config;
+
   @Override
   public void filter(ContainerRequestContext request) {
-    if (HttpMethod.OPTIONS.equals(request.getMethod())) {
+    if (HttpMethod.OPTIONS.equals(request.getMethod())
+        && HeraldScope.applies(config, request.getUriInfo())) {
       request.abortWith(
           Response.status(Response.Status.METHOD_NOT_ALLOWED)
               .type(MediaType.APPLICATION_JSON)

@@ -5,6 +5,8 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.Configuration;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
@@ -25,8 +27,13 @@ import java.nio.charset.Charset;
 @Priority(Priorities.AUTHENTICATION - 200)
 public class RequestShapeFilter implements ContainerRequestFilter {
 
+  @Context Configuration config;
+
   @Override
   public void filter(ContainerRequestContext request) {
+    if (!HeraldScope.applies(config, request.getUriInfo())) {
+      return;
+    }
     var problem = problem(request);
     if (problem != null) {
       request.abortWith(ErrorMapper.respond(problem.status(), ErrorResponse.of(problem.message())));

@@ -4,6 +4,8 @@ import dev.herald.core.config.Settings;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.Configuration;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 import java.net.URI;
@@ -25,8 +27,13 @@ public class ResponseHeadersFilter implements ContainerResponseFilter {
 
   private final Optional<String> publicUrl = publicUrl();
 
+  @Context Configuration config;
+
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+    if (!HeraldScope.applies(config, request.getUriInfo())) {
+      return;
+    }
     var headers = response.getHeaders();
     headers.putSingle(HttpHeaders.CACHE_CONTROL, "no-store");
     headers.putSingle("X-Content-Type-Options", "nosniff");

@@ -4,6 +4,8 @@ import dev.herald.core.runtime.Lifecycle;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.Configuration;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 
 /**
@@ -14,9 +16,11 @@ import jakarta.ws.rs.ext.Provider;
 @PreMatching
 public class StoppingFilter implements ContainerRequestFilter {
 
+  @Context Configuration config;
+
   @Override
   public void filter(ContainerRequestContext request) {
-    if (Lifecycle.isStopping()) {
+    if (Lifecycle.isStopping() && HeraldScope.applies(config, request.getUriInfo())) {
       request.abortWith(Unavailable.response("This Herald node is shutting down; retry"));
     }
   }

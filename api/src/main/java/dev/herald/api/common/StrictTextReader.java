@@ -3,8 +3,11 @@ package dev.herald.api.common;
 import dev.herald.core.common.InvalidRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Configuration;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.MessageBodyReader;
 import jakarta.ws.rs.ext.Provider;
 import java.io.IOException;
@@ -26,10 +29,13 @@ import java.nio.charset.StandardCharsets;
 @Consumes(MediaType.WILDCARD)
 public class StrictTextReader implements MessageBodyReader<String> {
 
+  @Context Configuration config;
+  @Context UriInfo uri;
+
   @Override
   public boolean isReadable(
       Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
-    return type == String.class;
+    return type == String.class && HeraldScope.applies(config, uri);
   }
 
   @Override
