@@ -2,14 +2,15 @@ package dev.herald.core.auth;
 
 import dev.herald.core.common.ConflictException;
 import dev.herald.core.common.ForbiddenException;
+import dev.herald.core.common.HeraldUnit;
 import dev.herald.core.common.InvalidRequestException;
 import dev.herald.core.common.InvalidRequestException.FieldError;
 import dev.herald.core.common.NotFoundException;
 import dev.herald.core.common.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -44,8 +45,7 @@ public class TokenService {
 
   private static final int SHOWN_PREFIX_LENGTH = PREFIX.length() + 4;
 
-  @PersistenceContext(unitName = "herald")
-  EntityManager em;
+  @Inject @HeraldUnit EntityManager em;
 
   /**
    * Creates a token for a member; the secret is returned once and only its hash is kept. Only a

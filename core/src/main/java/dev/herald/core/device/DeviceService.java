@@ -1,12 +1,13 @@
 package dev.herald.core.device;
 
+import dev.herald.core.common.HeraldUnit;
 import dev.herald.core.common.InvalidRequestException;
 import dev.herald.core.common.InvalidRequestException.FieldError;
 import dev.herald.core.common.NotFoundException;
 import dev.herald.core.common.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +18,7 @@ import java.util.UUID;
 @Transactional
 public class DeviceService {
 
-  @PersistenceContext(unitName = "herald")
-  EntityManager em;
+  @Inject @HeraldUnit EntityManager em;
 
   /**
    * Registers a token for a member. Each organization has its own row for a token: registering

@@ -2,13 +2,14 @@ package dev.herald.core.inbox;
 
 import dev.herald.core.common.Columns;
 import dev.herald.core.common.Cursor;
+import dev.herald.core.common.HeraldUnit;
 import dev.herald.core.common.InvalidRequestException;
 import dev.herald.core.common.NotFoundException;
 import dev.herald.core.common.Page;
 import dev.herald.core.common.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,8 +34,7 @@ public class InboxService {
   /** Values per IN list: well below every driver's limit on parameters. */
   private static final int CHUNK = 500;
 
-  @PersistenceContext(unitName = "herald")
-  EntityManager em;
+  @Inject @HeraldUnit EntityManager em;
 
   /** The member's inbox, newest first. */
   public Page<InboxItem> list(UUID memberId, boolean unreadOnly, String limit, String cursor) {

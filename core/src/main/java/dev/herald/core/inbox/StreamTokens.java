@@ -1,8 +1,9 @@
 package dev.herald.core.inbox;
 
+import dev.herald.core.common.HeraldUnit;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Collection;
@@ -22,8 +23,7 @@ public class StreamTokens {
 
   private static final int CHUNK = 500;
 
-  @PersistenceContext(unitName = "herald")
-  EntityManager em;
+  @Inject @HeraldUnit EntityManager em;
 
   public Set<UUID> usable(Collection<UUID> tokenIds) {
     var usable = new HashSet<UUID>();

@@ -4,6 +4,7 @@ import dev.herald.core.auth.Caller;
 import dev.herald.core.auth.TokenService;
 import dev.herald.core.common.ConflictException;
 import dev.herald.core.common.Cursor;
+import dev.herald.core.common.HeraldUnit;
 import dev.herald.core.common.InvalidRequestException;
 import dev.herald.core.common.InvalidRequestException.FieldError;
 import dev.herald.core.common.NotFoundException;
@@ -12,7 +13,6 @@ import dev.herald.core.common.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -36,8 +36,7 @@ public class MemberService {
   private static final Pattern EMAIL = Pattern.compile("[^@\\s,]+@[^@\\s,]+");
   private static final int CHUNK = 1_000;
 
-  @PersistenceContext(unitName = "herald")
-  EntityManager em;
+  @Inject @HeraldUnit EntityManager em;
 
   @Inject TokenService tokens;
 

@@ -3,6 +3,7 @@ package dev.herald.core.notification;
 import dev.herald.core.common.Columns;
 import dev.herald.core.common.ConflictException;
 import dev.herald.core.common.Cursor;
+import dev.herald.core.common.HeraldUnit;
 import dev.herald.core.common.InvalidRequestException;
 import dev.herald.core.common.InvalidRequestException.FieldError;
 import dev.herald.core.common.NotFoundException;
@@ -15,7 +16,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -60,8 +60,7 @@ public class Notifications {
   /** The longest sender name: the width of {@code created_by}. */
   private static final int MAX_SENDER = 320;
 
-  @PersistenceContext(unitName = "herald")
-  EntityManager em;
+  @Inject @HeraldUnit EntityManager em;
 
   private final MemberService members;
   private final SolutionService solutions;

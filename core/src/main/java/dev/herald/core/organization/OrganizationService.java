@@ -1,12 +1,13 @@
 package dev.herald.core.organization;
 
 import dev.herald.core.common.ConflictException;
+import dev.herald.core.common.HeraldUnit;
 import dev.herald.core.common.InvalidRequestException;
 import dev.herald.core.common.NotFoundException;
 import dev.herald.core.common.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
@@ -19,8 +20,7 @@ public class OrganizationService {
 
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
 
-  @PersistenceContext(unitName = "herald")
-  EntityManager em;
+  @Inject @HeraldUnit EntityManager em;
 
   /**
    * Creates an organization. The id is the caller's choice (letters, digits, '-' and '_') or a new

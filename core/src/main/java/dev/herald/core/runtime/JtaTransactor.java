@@ -1,17 +1,18 @@
 package dev.herald.core.runtime;
 
+import dev.herald.core.common.HeraldUnit;
 import dev.herald.core.delivery.Transactor;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.sql.SQLException;
 import org.hibernate.JDBCException;
 import org.hibernate.Session;
 
 /**
- * Runs queue work in a new JTA transaction on the connection of Herald's persistence unit ({@code
- * herald}).
+ * Runs queue work in a new JTA transaction on the connection of the persistence unit that holds
+ * Herald's entities ({@link dev.herald.core.common.HeraldUnit}).
  *
  * <p>Why the persistence unit's connection and not one taken from the datasource: on Payara a
  * connection looked up from {@code java:app/jdbc/herald} by application code is handed out in
@@ -24,8 +25,7 @@ import org.hibernate.Session;
 @ApplicationScoped
 public class JtaTransactor implements Transactor {
 
-  @PersistenceContext(unitName = "herald")
-  EntityManager em;
+  @Inject @HeraldUnit EntityManager em;
 
   @Override
   @Transactional(Transactional.TxType.REQUIRES_NEW)

@@ -44,7 +44,10 @@ public final class FlywayIntegrator implements Integrator {
             .dataSource(dataSource)
             .locations(locations(dataSource))
             .table("herald_schema_history")
-            .baselineOnMigrate(false)
+            // A host's tables may be there first, in the same schema: Herald's history starts
+            // empty beside them (version 0) and every migration of Herald's then runs.
+            .baselineOnMigrate(true)
+            .baselineVersion("0")
             .load();
     flyway.migrate();
     var current = flyway.info().current();

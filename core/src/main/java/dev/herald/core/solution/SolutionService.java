@@ -1,6 +1,7 @@
 package dev.herald.core.solution;
 
 import dev.herald.core.common.Cursor;
+import dev.herald.core.common.HeraldUnit;
 import dev.herald.core.common.InvalidRequestException;
 import dev.herald.core.common.NotFoundException;
 import dev.herald.core.common.Page;
@@ -10,7 +11,6 @@ import dev.herald.core.member.MemberService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.Collection;
 import java.util.HashMap;
@@ -23,8 +23,7 @@ import java.util.UUID;
 @Transactional
 public class SolutionService {
 
-  @PersistenceContext(unitName = "herald")
-  EntityManager em;
+  @Inject @HeraldUnit EntityManager em;
 
   private final MemberService members;
 

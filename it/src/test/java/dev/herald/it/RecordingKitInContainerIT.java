@@ -28,7 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * assertions only, so that the deployment needs no assertion library.
  */
 @ExtendWith(ArquillianExtension.class)
-class TestKitInContainerIT {
+class RecordingKitInContainerIT {
 
   @Inject OrganizationService organizations;
   @Inject MemberService members;

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class TestKitIT {
+class RecordingKitIT {
 
   private static final Duration WITHIN = Duration.ofSeconds(10);
 

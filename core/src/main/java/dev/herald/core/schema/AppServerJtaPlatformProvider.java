@@ -1,4 +1,4 @@
-package dev.herald.war;
+package dev.herald.core.schema;
 
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
@@ -8,7 +8,8 @@ import org.hibernate.engine.transaction.jta.platform.spi.JtaPlatformProvider;
 
 /**
  * Tells the bundled Hibernate how to reach Payara's transaction manager, which it does not find on
- * its own. Elsewhere (WildFly names its platform itself) this provider stays silent.
+ * its own. Elsewhere (WildFly names its platform itself) this provider stays silent. In core, not
+ * in the WAR, so that a host application that embeds Herald with the same Hibernate gets it too.
  */
 public class AppServerJtaPlatformProvider implements JtaPlatformProvider {
 
