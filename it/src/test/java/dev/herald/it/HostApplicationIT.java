@@ -3,6 +3,7 @@ package dev.herald.it;
 import static dev.herald.testing.DeliveryMatch.pushTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.herald.api.common.BodyLimitFilter;
 import dev.herald.it.hostapp.ShopApplication;
 import dev.herald.testing.Deliveries;
 import java.io.File;
@@ -10,6 +11,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.time.Duration;
+import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -31,6 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * shop's table exists (its migration ran), Herald's API answers under the shop's path with the
  * shop's public URL (Herald's migrations ran, its settings came from the shop's file), and the
  * order's notification, sent through Herald's Java API in the shop's transaction, reaches the kit.
+ * The shop's own uploads and errors pass Herald's providers untouched.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -96,6 +99,26 @@ class HostApplicationIT {
     var notification = org.admin.get(org.path + "/notifications/" + notificationId);
     assertThat(notification.status()).as(notification.toString()).isEqualTo(200);
     assertThat(notification.json().getString("createdBy")).isEqualTo("shop");
+  }
+
+  @Test
+  void theShopsUploadsAndErrorsAreItsOwn() {
+    var order = shop.post("/orders?organization=" + org.id + "&customer=ann@shop.example", "");
+    var orderId = order.body().split(" ")[0];
+    var attachment = "a".repeat(BodyLimitFilter.MAX_BODY_BYTES * 2);
+
+    var attached =
+        shop.send(
+            "POST",
+            "/orders/" + orderId + "/attachment",
+            attachment,
+            Map.of("Content-Type", "application/octet-stream"));
+    assertThat(attached.status()).as(attached.toString()).isEqualTo(200);
+    assertThat(attached.body()).isEqualTo("attached " + attachment.length() + " bytes");
+
+    var missing = shop.get("/orders/no-such-order");
+    assertThat(missing.status()).isEqualTo(404);
+    assertThat(missing.body()).isEqualTo("no order no-such-order");
   }
 
   @Test

@@ -10,9 +10,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * The switches an application that embeds Herald turns off: {@code herald.bootstrap.enabled} and
- * {@code herald.runtime.enabled}. Herald starts three times on the same database: with the
- * bootstrap off, with the background work off, and with both on.
+ * The switches an application that embeds Herald turns off: {@code herald.bootstrap.enabled},
+ * {@code herald.runtime.enabled} and {@code herald.migrations.enabled}. Herald starts three times
+ * on the same database: with the bootstrap off, with the background work and the migrations off
+ * (the schema is current by then), and with all on.
  */
 class SwitchesIT {
 
@@ -32,7 +33,12 @@ class SwitchesIT {
 
     Organization org;
     String id;
-    try (var herald = start(secret, "no-runtime", "-Dherald.runtime.enabled=false")) {
+    try (var herald =
+        start(
+            secret,
+            "no-runtime",
+            "-Dherald.runtime.enabled=false",
+            "-Dherald.migrations.enabled=false")) {
       org = Organization.create(herald.api(secret), "switches");
       org.member("ann@switches.example");
       id =
@@ -46,7 +52,7 @@ class SwitchesIT {
       // A node with its background work on dispatches at once (and polls every 100 ms).
       Thread.sleep(3_000);
       assertThat(state(org, id)).isEqualTo("QUEUED");
-      assertThat(herald.log()).contains("Background work is off");
+      assertThat(herald.log()).contains("Background work is off", "Herald's migrations are off");
     }
 
     try (var herald = start(secret, "both-on")) {

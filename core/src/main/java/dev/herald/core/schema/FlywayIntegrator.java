@@ -1,5 +1,6 @@
 package dev.herald.core.schema;
 
+import dev.herald.core.config.Settings;
 import dev.herald.core.notification.Notification;
 import java.sql.SQLException;
 import java.util.logging.Logger;
@@ -16,9 +17,13 @@ import org.hibernate.integrator.spi.Integrator;
  * entities (the {@code herald} unit), so the schema is current before Hibernate validates it.
  * Hibernate calls integrators before its schema tooling runs, and every server builds the
  * persistence unit at deploy time, which makes this the one start-up hook that works the same on
- * Payara, WildFly and in a host application.
+ * Payara, WildFly and in a host application. A host that migrates on its own schedule turns this
+ * off ({@link #ENABLED}) and calls {@link #migrate} when it chooses.
  */
 public final class FlywayIntegrator implements Integrator {
+
+  /** {@code false}: the application runs {@link #migrate} itself, or its operators do. */
+  public static final String ENABLED = "herald.migrations.enabled";
 
   private static final Logger LOG = Logger.getLogger(FlywayIntegrator.class.getName());
 
@@ -27,6 +32,11 @@ public final class FlywayIntegrator implements Integrator {
       Metadata metadata, BootstrapContext bootstrapContext, SessionFactoryImplementor factory) {
     if (metadata.getEntityBinding(Notification.class.getName()) == null) {
       return; // another persistence unit of a host application
+    }
+    if (!Settings.getBoolean(ENABLED, true)) {
+      LOG.info(
+          () -> "Herald's migrations are off (" + ENABLED + "=false): the schema must be current");
+      return;
     }
     var dataSource =
         factory
