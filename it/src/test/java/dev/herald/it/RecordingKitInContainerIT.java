@@ -9,14 +9,10 @@ import dev.herald.core.organization.OrganizationService;
 import dev.herald.it.shop.OrderShipping;
 import dev.herald.testing.Deliveries;
 import jakarta.inject.Inject;
-import java.io.File;
 import java.time.Duration;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.EmptyAsset;
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,13 +33,7 @@ class RecordingKitInContainerIT {
 
   @Deployment
   static WebArchive heraldWithTheKitAndAShop() {
-    var shop =
-        ShrinkWrap.create(JavaArchive.class, "shop.jar")
-            .addPackage(OrderShipping.class.getPackage())
-            .addAsManifestResource(EmptyAsset.INSTANCE, "beans.xml");
-    return HeraldIT.herald()
-        .addAsLibraries(shop)
-        .addAsLibrary(new File("target/herald-testing.jar"));
+    return RecordingKitIT.heraldWithTheKitAndAShop();
   }
 
   @Test
