@@ -39,12 +39,11 @@ final class ClassWarmUp {
   private ClassWarmUp() {}
 
   /** Starts loading on a daemon thread and returns at once. */
-  static Thread start(ClassLoader loader) {
+  static void start(ClassLoader loader) {
     var thread = new Thread(() -> load(loader), "herald-apns-warm-up");
     thread.setDaemon(true);
     thread.setPriority(Thread.MIN_PRIORITY);
     thread.start();
-    return thread;
   }
 
   /** Loads every class of those jars that the loader can; returns how many it loaded. */
