@@ -18,6 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -56,7 +58,8 @@ class LiveInboxIT extends HeraldIT {
       // B sends one every 200 ms while A's burst is being accepted, and a little longer.
       var bSentAt = new HashMap<String, Long>();
       var bArrived = new ConcurrentHashMap<String, Arrival>();
-      var bReader = collect(bStream, bArrived);
+      var bOthers = Collections.synchronizedList(new ArrayList<SseClient.Event>());
+      var bReader = collect(bStream, bArrived, bOthers);
       while (!senders.isTerminated() || bSentAt.size() < 20) {
         var id = usr(b, "quiet", "b@example.com");
         bSentAt.put(id, System.currentTimeMillis());
@@ -64,11 +67,12 @@ class LiveInboxIT extends HeraldIT {
       }
       var burstSeconds = (System.nanoTime() - burstStarted) / 1e9;
       assertThat(burstSent).hasSize(BURST);
-      Eventually.await(
+      awaitLive(
           "B's stream has each of B's notifications",
           Duration.ofSeconds(60),
           bArrived::size,
-          n -> n >= bSentAt.size());
+          bSentAt.size(),
+          new Listener(b, bToken, bStream, bOthers));
       bReader.interrupt();
       assertThat(bArrived.keySet()).isEqualTo(bSentAt.keySet());
 
@@ -115,22 +119,8 @@ class LiveInboxIT extends HeraldIT {
     var count = 250;
     try (var stream = new SseClient(streamOf(org), token, null)) {
       var events = Collections.synchronizedList(new ArrayList<Arrival>());
-      var reader =
-          new Thread(
-              () -> {
-                try {
-                  while (events.size() < count) {
-                    var event = stream.poll(Duration.ofMillis(200));
-                    if (event != null) {
-                      events.add(Arrival.of(event));
-                    }
-                  }
-                } catch (InterruptedException e) {
-                  // done
-                }
-              });
-      reader.setDaemon(true);
-      reader.start();
+      var others = Collections.synchronizedList(new ArrayList<SseClient.Event>());
+      var reader = read(stream, events::add, others);
       // One notification every 20 ms (50/s), from several client threads as the server allows.
       var sent = Collections.synchronizedSet(new HashSet<String>());
       var senders = Executors.newFixedThreadPool(8);
@@ -144,8 +134,14 @@ class LiveInboxIT extends HeraldIT {
       assertThat(senders.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
       var rate = count / ((System.nanoTime() - started) / 1e9);
       assertThat(sent).hasSize(count);
-      Eventually.await("all items live", Duration.ofSeconds(30), events::size, n -> n >= count);
+      awaitLive(
+          "all items live",
+          Duration.ofSeconds(30),
+          events::size,
+          count,
+          new Listener(org, token, stream, others));
       reader.interrupt();
+      reader.join();
       System.out.printf(
           "Steady %.0f notifications/s to one member: %d live, after dispatch %s%n",
           rate, count, summary(events.stream().map(e -> e.at() - e.createdAt()).toList()));
@@ -256,18 +252,37 @@ class LiveInboxIT extends HeraldIT {
   }
 
   /** Reads a stream's events into arrivals by notification id, until interrupted. */
-  private static Thread collect(SseClient stream, Map<String, Arrival> arrived) {
+  private static Thread collect(
+      SseClient stream, Map<String, Arrival> arrived, List<SseClient.Event> others) {
+    return read(
+        stream,
+        arrival -> {
+          if (arrived.putIfAbsent(arrival.notificationId(), arrival) != null) {
+            arrived.put(arrival.notificationId() + " (again)", arrival);
+          }
+        },
+        others);
+  }
+
+  /**
+   * Reads a stream until interrupted: its notifications as arrivals, any other event (a server's
+   * {@code closed}) into {@code others}, so that the test can say why nothing arrived.
+   */
+  private static Thread read(
+      SseClient stream, Consumer<Arrival> arrivals, List<SseClient.Event> others) {
     var reader =
         new Thread(
             () -> {
               try {
                 while (!Thread.currentThread().isInterrupted()) {
                   var event = stream.poll(Duration.ofMillis(200));
-                  if (event != null) {
-                    var arrival = Arrival.of(event);
-                    if (arrived.putIfAbsent(arrival.notificationId(), arrival) != null) {
-                      arrived.put(arrival.notificationId() + " (again)", arrival);
-                    }
+                  if (event == null) {
+                    continue;
+                  }
+                  if ("notification".equals(event.name())) {
+                    arrivals.accept(Arrival.of(event));
+                  } else {
+                    others.add(event);
                   }
                 }
               } catch (InterruptedException e) {
@@ -278,6 +293,32 @@ class LiveInboxIT extends HeraldIT {
     reader.setDaemon(true);
     reader.start();
     return reader;
+  }
+
+  /** A member's open stream, and what the test knows about it. */
+  private record Listener(
+      Organization org, String token, SseClient stream, List<SseClient.Event> others) {
+
+    /**
+     * Where the missing items are: in the member's inbox or not (dispatch or relay), the stream
+     * ended or not, and what Herald's threads are doing.
+     */
+    String explain() {
+      var unread = org.admin.as(token).get(org.path + "/inbox/unread-count");
+      return String.format(
+          "the member's inbox: %s; stream ended by the server: %s; other events: %s;"
+              + " Herald's threads in the servers:%n%s",
+          unread.body(), stream.ended(), others, ServerThreads.herald());
+    }
+  }
+
+  private static void awaitLive(
+      String what, Duration timeout, Supplier<Integer> arrived, int expected, Listener listener) {
+    try {
+      Eventually.await(what, timeout, arrived, n -> n >= expected);
+    } catch (AssertionError e) {
+      throw new AssertionError(e.getMessage() + "; " + listener.explain(), e);
+    }
   }
 
   private static String summary(List<Long> millis) {

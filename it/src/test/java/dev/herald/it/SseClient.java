@@ -72,6 +72,11 @@ final class SseClient implements AutoCloseable {
     }
   }
 
+  /** Whether the stream has ended. */
+  boolean ended() {
+    return ended.getCount() == 0;
+  }
+
   /** Whether the server ended the stream within the timeout. */
   boolean awaitEnd(Duration timeout) throws InterruptedException {
     return ended.await(timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -20,7 +20,15 @@ public class InboxFeed {
 
   /** Registers a listener for a member's new items until the returned handle is closed. */
   public AutoCloseable subscribe(UUID memberId, Consumer<InboxItem> listener) {
-    listeners.computeIfAbsent(memberId, m -> new CopyOnWriteArraySet<>()).add(listener);
+    // Added inside compute: added after it, the listener could land in a set that the member's
+    // last other stream had just emptied and removed, and would never be called.
+    listeners.compute(
+        memberId,
+        (m, set) -> {
+          var live = set == null ? new CopyOnWriteArraySet<Consumer<InboxItem>>() : set;
+          live.add(listener);
+          return live;
+        });
     return () ->
         listeners.computeIfPresent(
             memberId,
