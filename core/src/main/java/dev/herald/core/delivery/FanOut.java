@@ -41,6 +41,15 @@ final class FanOut {
           + " JOIN notification_group ng ON ng.group_id = gm.group_id WHERE ng.notification_id = ?";
   private static final String ORG = "SELECT id AS member_id FROM member WHERE organization_id = ?";
 
+  /**
+   * Ends each "skip what already exists" subquery, so that it is one unique-index probe per row of
+   * the chunk. Without it PostgreSQL may turn the NOT EXISTS into a hash anti-join that reads all
+   * the notification's rows written so far (its statistics lag behind a fan-out) for every chunk:
+   * quadratic in the broadcast's size, 2.9 s per chunk of 5,000 at 100,000 devices in the
+   * benchmark. A subquery with an OFFSET is never pulled up into a join (PostgreSQL and H2).
+   */
+  private static final String PROBE_PER_ROW = " OFFSET 0 ROWS";
+
   private FanOut() {}
 
   /**
@@ -155,7 +164,9 @@ final class FanOut {
               + " expires_at) SELECT ?, r.member_id, ?, ?, ? FROM ("
               + recipients
               + ") r WHERE NOT EXISTS (SELECT 1 FROM inbox_item x WHERE x.notification_id = ?"
-              + " AND x.member_id = r.member_id)",
+              + " AND x.member_id = r.member_id"
+              + PROBE_PER_ROW
+              + ")",
           params(new Object[] {n.organizationId(), n.id(), now, expiresAt}, range, n, n.id()));
       tally.delivered(
           Channels.INAPP,
@@ -234,6 +245,7 @@ final class FanOut {
         + channel
         + " AND x.target = "
         + target
+        + PROBE_PER_ROW
         + ")";
   }
 
