@@ -2,7 +2,10 @@ package dev.herald.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.sql.DriverManager;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -151,6 +154,65 @@ class LiveInboxIT extends HeraldIT {
       assertThat(events.stream().map(Arrival::itemId).toList()).isSorted();
       assertThat(stream.poll(Duration.ofSeconds(1))).as("nothing more").isNull();
     }
+  }
+
+  /**
+   * A client that stops reading, such as a phone that lost its network without closing the
+   * connection, blocks each write to it once the connection's buffers are full. Another member's
+   * stream on the same node must not wait for it.
+   */
+  @Test
+  void aClientThatStopsReadingHoldsUpNoOtherStream() throws Exception {
+    var org = Organization.create(systemAdmin(), "stalled");
+    var stalledToken = org.token(org.member("stalled@example.com"), "MEMBER").token();
+    var readerToken = org.token(org.member("reader@example.com"), "MEMBER").token();
+    // About 20 MB of events for the stalled client: far more than its connection buffers.
+    var inputs = "{\"blob\":" + Api.q("x".repeat(60_000)) + "}";
+    try (var stalled = stalledStream(streamOf(org), stalledToken);
+        var reader = new SseClient(streamOf(org), readerToken, null)) {
+      for (int i = 0; i < 350; i++) {
+        org.send(
+            org.admin,
+            "{\"title\":\"big\",\"text\":\"x\",\"channels\":[\"inapp\"],\"scope\":\"USR\","
+                + "\"emails\":[\"stalled@example.com\"],\"inputs\":"
+                + inputs
+                + "}");
+      }
+      var forReader = usr(org, "for the reader", "reader@example.com");
+      var event = reader.next(Duration.ofSeconds(10));
+      assertThat(Api.parse(event.data()).asJsonObject().getString("notificationId"))
+          .isEqualTo(forReader);
+    }
+  }
+
+  /** Opens a stream on a socket, reads the response's headers and then never reads again. */
+  private static Socket stalledStream(URI uri, String token) throws Exception {
+    var socket = new Socket();
+    socket.setReceiveBufferSize(4_096);
+    socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 5_000);
+    socket.setSoTimeout(15_000);
+    var request =
+        "GET "
+            + uri.getRawPath()
+            + " HTTP/1.1\r\nHost: "
+            + uri.getHost()
+            + ":"
+            + uri.getPort()
+            + "\r\nAuthorization: Bearer "
+            + token
+            + "\r\nAccept: text/event-stream\r\n\r\n";
+    socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+    socket.getOutputStream().flush();
+    var head = new StringBuilder();
+    while (head.indexOf("\r\n\r\n") < 0) {
+      var b = socket.getInputStream().read();
+      if (b < 0) {
+        throw new AssertionError("The stream ended before its headers: " + head);
+      }
+      head.append((char) b);
+    }
+    assertThat(head.toString()).startsWith("HTTP/1.1 200");
+    return socket;
   }
 
   /**

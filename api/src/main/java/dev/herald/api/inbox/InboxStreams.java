@@ -9,6 +9,7 @@ import dev.herald.core.inbox.LateCommits;
 import dev.herald.core.inbox.RecentItem;
 import dev.herald.core.inbox.StreamTokens;
 import dev.herald.core.runtime.ContainerExecutor;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,6 +29,9 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -41,6 +45,10 @@ import java.util.stream.Collectors;
  * whose token was revoked, expired or lost its member, on whichever node that happened, and ends
  * them; a token may hold a few streams on a node, and opening one more ends its oldest. A comment
  * every 15 seconds keeps proxies from closing a stream and finds streams whose client went away.
+ *
+ * <p>Events are written on threads of their own, never on the thread that publishes them: a client
+ * that stops reading blocks the write to it once the connection's buffers are full, and the relay
+ * publishes to every stream of the node from the dispatcher's thread too.
  */
 @ApplicationScoped
 public class InboxStreams {
@@ -60,6 +68,24 @@ public class InboxStreams {
   private final Set<Stream> open = ConcurrentHashMap.newKeySet();
   private final AtomicLong opened = new AtomicLong();
   private final List<ScheduledFuture<?>> background = new ArrayList<>();
+  private ExecutorService writers;
+
+  @PostConstruct
+  void startWriters() {
+    // As many threads as streams blocked on their clients at once, each until its write fails.
+    writers = Executors.newCachedThreadPool(ContainerExecutor.threads());
+  }
+
+  /**
+   * Runs a write or a close on a writer thread; once stopping, leaves the sink to the container.
+   */
+  private void onWriter(Runnable task) {
+    try {
+      writers.execute(task);
+    } catch (RejectedExecutionException e) {
+      LOG.log(Level.FINE, "Inbox streams are stopping; a write was dropped", e);
+    }
+  }
 
   /**
    * Opens a stream for the member a token acts for. Items already visible are not new to it; with
@@ -155,6 +181,7 @@ public class InboxStreams {
     background.clear();
     open.forEach(Stream::unsubscribe);
     open.clear();
+    writers.shutdownNow();
   }
 
   /**
@@ -214,8 +241,11 @@ public class InboxStreams {
         held = null;
         return;
       }
-      // A first comment sends the response headers: the client knows it is subscribed.
-      comment("ready");
+      // A first comment sends the response headers: the client knows it is subscribed. It is
+      // written here, on the request's thread: RESTEasy answers 204 and closes the sink of a
+      // resource method that returns before anything was sent.
+      writes = sink.send(sse.newEventBuilder().comment("ready").build());
+      writes.whenComplete(this::failed);
       replay.forEach(this::send);
       visible.forEach(r -> sent.putIfAbsent(r.id(), r.createdAt()));
       var arrived = held;
@@ -243,12 +273,12 @@ public class InboxStreams {
     }
 
     /**
-     * Sends an event once the previous one is written. RESTEasy on WildFly lost a stream when
-     * events were sent while an earlier write was still pending (a burst of 1,500 items ended it at
-     * 1,326).
+     * Sends an event on a writer thread once the previous one is written. RESTEasy on WildFly lost
+     * a stream when events were sent while an earlier write was still pending (a burst of 1,500
+     * items ended it at 1,326).
      */
     private void write(OutboundSseEvent event) {
-      writes = writes.thenCompose(written -> sink.send(event));
+      writes = writes.thenComposeAsync(written -> sink.send(event), InboxStreams.this::onWriter);
       writes.whenComplete(this::failed);
     }
 
@@ -288,21 +318,24 @@ public class InboxStreams {
       ended = true;
       unsubscribe();
       open.remove(this);
+      var last = writes;
+      if (reason != null) {
+        var closed =
+            sse.newEventBuilder()
+                .name("closed")
+                .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                .data(String.class, JsonWriter.toJson(Map.of("message", reason)))
+                .build();
+        last = last.thenComposeAsync(written -> sink.send(closed), InboxStreams.this::onWriter);
+      }
+      // Closing writes the response's end, which waits for a client that stopped reading too.
+      last.whenCompleteAsync((written, error) -> close(), InboxStreams.this::onWriter);
+    }
+
+    private void close() {
       try {
         if (!sink.isClosed()) {
-          if (reason == null) {
-            sink.close();
-          } else {
-            var closed =
-                sse.newEventBuilder()
-                    .name("closed")
-                    .mediaType(MediaType.APPLICATION_JSON_TYPE)
-                    .data(String.class, JsonWriter.toJson(Map.of("message", reason)))
-                    .build();
-            writes
-                .thenCompose(written -> sink.send(closed))
-                .whenComplete((written, error) -> sink.close());
-          }
+          sink.close();
         }
       } catch (RuntimeException e) {
         LOG.log(Level.FINE, "Closing an inbox stream failed", e);
