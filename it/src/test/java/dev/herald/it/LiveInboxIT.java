@@ -171,12 +171,7 @@ class LiveInboxIT extends HeraldIT {
     try (var stalled = stalledStream(streamOf(org), stalledToken);
         var reader = new SseClient(streamOf(org), readerToken, null)) {
       for (int i = 0; i < 350; i++) {
-        org.send(
-            org.admin,
-            "{\"title\":\"big\",\"text\":\"x\",\"channels\":[\"inapp\"],\"scope\":\"USR\","
-                + "\"emails\":[\"stalled@example.com\"],\"inputs\":"
-                + inputs
-                + "}");
+        usr(org, "big", "stalled@example.com", inputs);
       }
       var forReader = usr(org, "for the reader", "reader@example.com");
       var event = reader.next(Duration.ofSeconds(10));
@@ -400,13 +395,20 @@ class LiveInboxIT extends HeraldIT {
   }
 
   private static String usr(Organization org, String title, String email) {
+    return usr(org, title, email, "{}");
+  }
+
+  /** Sends an in-app notification to one member and returns its id. */
+  private static String usr(Organization org, String title, String email, String inputs) {
     return org.send(
             org.admin,
             "{\"title\":"
                 + Api.q(title)
                 + ",\"text\":\"x\",\"channels\":[\"inapp\"],\"scope\":\"USR\",\"emails\":["
                 + Api.q(email)
-                + "]}")
+                + "],\"inputs\":"
+                + inputs
+                + "}")
         .getString("notificationId");
   }
 }
