@@ -56,6 +56,7 @@ final class LocalServices implements AutoCloseable {
                 session ->
                     (headers, payload) -> {
                       var token = headers.path().toString().substring("/3/device/".length());
+                      ApnsConnectionCheck.refuse(token);
                       if (token.equals(DEAD_IOS_TOKEN)) {
                         throw new UnregisteredDeviceTokenException(Instant.now());
                       }

@@ -2,6 +2,7 @@ package dev.herald.it.bench;
 
 import com.eatthepath.pushy.apns.server.MockApnsServer;
 import com.eatthepath.pushy.apns.server.MockApnsServerBuilder;
+import dev.herald.it.ApnsConnectionCheck;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +41,7 @@ final class ApnsMock implements AutoCloseable {
                   session ->
                       (headers, payload) -> {
                         var token = headers.path().toString().substring("/3/device/".length());
+                        ApnsConnectionCheck.refuse(token);
                         arrivals.received(
                             Arrivals.Platform.IOS,
                             Devices.ofIosToken(token),

@@ -4,6 +4,7 @@ import com.eatthepath.pushy.apns.server.MockApnsServer;
 import com.eatthepath.pushy.apns.server.MockApnsServerBuilder;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import dev.herald.it.ApnsConnectionCheck;
 import jakarta.mail.MessagingException;
 import java.io.File;
 import java.io.IOException;
@@ -48,6 +49,7 @@ final class Receivers implements AutoCloseable {
                 session ->
                     (headers, payload) -> {
                       var token = headers.path().toString().substring("/3/device/".length());
+                      ApnsConnectionCheck.refuse(token);
                       var marker = markerIn(payload.toString(StandardCharsets.UTF_8));
                       apns.computeIfAbsent(new Key("ios", token, marker), k -> new AtomicInteger())
                           .incrementAndGet();

@@ -110,7 +110,17 @@ public final class ApnsProviderFactory implements DeliveryProviderFactory {
             false,
             false,
             "2",
-            "HTTP/2 connections to APNs, each served by one thread of the provider's own."));
+            "HTTP/2 connections to APNs, each served by one thread of the provider's own."),
+        new ConfigProperty(
+            "connect-at-start",
+            false,
+            false,
+            "true",
+            "Open the connections when Herald starts, with one push per connection to a device"
+                + " token that cannot exist (APNs answers BadDeviceToken, no device receives"
+                + " anything), so that the first pushes do not wait for the TLS handshakes and a"
+                + " refused key or topic shows in the log at once; false opens them on the first"
+                + " push."));
   }
 
   @Override
@@ -119,6 +129,7 @@ public final class ApnsProviderFactory implements DeliveryProviderFactory {
     var maxInFlight = positive(config, "max-in-flight", 1000);
     var connections = positive(config, "connections", 2);
     var endpoint = Endpoint.of(config);
+    var connectAtStart = flag(config, "connect-at-start", true);
     var builder =
         new ApnsClientBuilder()
             .setApnsServer(endpoint.host(), endpoint.port())
@@ -135,13 +146,30 @@ public final class ApnsProviderFactory implements DeliveryProviderFactory {
     var group = new NioEventLoopGroup(connections, new DefaultThreadFactory("herald-apns", true));
     try {
       builder.setEventLoopGroup(group);
-      var provider = new ApnsProvider(builder.build(), group, traffic, topic, maxInFlight);
-      ClassWarmUp.start(ApnsClient.class.getClassLoader());
+      var client = builder.build();
+      var provider = new ApnsProvider(client, group, traffic, topic, maxInFlight);
+      ClassWarmUp.start(
+          ApnsClient.class.getClassLoader(),
+          connectAtStart
+              ? () ->
+                  ConnectionCheck.runAndLog(client::sendNotification, topic, connections, PATIENCE)
+              : () -> {});
       return provider;
     } catch (SSLException | RuntimeException e) {
       group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS);
       throw new IllegalArgumentException("APNs client could not be set up: " + e.getMessage(), e);
     }
+  }
+
+  private static boolean flag(ProviderConfig config, String setting, boolean defaultValue) {
+    var text = config.get(setting).map(String::trim).orElse(String.valueOf(defaultValue));
+    return switch (text) {
+      case "true" -> true;
+      case "false" -> false;
+      default ->
+          throw new IllegalArgumentException(
+              setting + " must be true or false, not '" + text + "'");
+    };
   }
 
   static int positive(ProviderConfig config, String setting, int defaultValue) {

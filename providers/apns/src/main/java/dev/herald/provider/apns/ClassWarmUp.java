@@ -38,9 +38,15 @@ final class ClassWarmUp {
 
   private ClassWarmUp() {}
 
-  /** Starts loading on a daemon thread and returns at once. */
-  static void start(ClassLoader loader) {
-    var thread = new Thread(() -> load(loader), "herald-apns-warm-up");
+  /** Starts loading on a daemon thread, which then runs {@code then}, and returns at once. */
+  static void start(ClassLoader loader, Runnable then) {
+    var thread =
+        new Thread(
+            () -> {
+              load(loader);
+              then.run();
+            },
+            "herald-apns-warm-up");
     thread.setDaemon(true);
     thread.setPriority(Thread.MIN_PRIORITY);
     thread.start();

@@ -298,6 +298,9 @@ class ApnsProviderTest {
 
   @Test
   void theClientsCountsSayEveryPushWasWrittenAndAnswered() throws Exception {
+    // without the connection check's pushes, which the counts include once they are written
+    provider.close();
+    provider = provider(Map.of("connect-at-start", "false"));
     var batch = IntStream.range(0, 300).mapToObj(i -> delivery("cafe%04d".formatted(i))).toList();
     assertThat(send(batch)).allMatch(r -> r instanceof Delivered);
 

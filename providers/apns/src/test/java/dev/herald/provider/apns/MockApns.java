@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
 
@@ -31,6 +32,12 @@ final class MockApns implements AutoCloseable {
 
   /** What the server accepted: headers as text and payload, by device token. */
   final Map<String, Received> accepted = new ConcurrentHashMap<>();
+
+  /** A topic the server refuses, as APNs refuses a topic the credentials do not cover. */
+  static final String DISALLOWED_TOPIC = "dev.herald.disallowed";
+
+  /** Connections the server has accepted (TLS handshakes done). */
+  final AtomicInteger connections = new AtomicInteger();
 
   /** Subjects of the client certificates seen during TLS handshakes. */
   final Set<String> clientCertificates = ConcurrentHashMap.newKeySet();
@@ -61,6 +68,7 @@ final class MockApns implements AutoCloseable {
   }
 
   private PushNotificationHandler handler(SSLSession session) {
+    connections.incrementAndGet();
     try {
       for (var certificate : session.getPeerCertificates()) {
         clientCertificates.add(((X509Certificate) certificate).getSubjectX500Principal().getName());
@@ -68,11 +76,22 @@ final class MockApns implements AutoCloseable {
     } catch (SSLPeerUnverifiedException e) {
       // token authentication: no client certificate
     }
-    return (headers, payload) -> script(token(headers));
+    return (headers, payload) -> {
+      if (DISALLOWED_TOPIC.equals(String.valueOf(headers.get("apns-topic")))) {
+        throw new RejectedNotificationException(RejectionReason.TOPIC_DISALLOWED);
+      }
+      script(token(headers));
+    };
   }
 
-  /** Tokens whose first characters say how the server answers; any other token is accepted. */
+  /**
+   * Tokens whose first characters say how the server answers; any other token is accepted, except
+   * the provider's connection check, which is no device's token.
+   */
   private static void script(String token) throws RejectedNotificationException {
+    if (token.equals(ConnectionCheck.TOKEN)) {
+      throw new RejectedNotificationException(RejectionReason.BAD_DEVICE_TOKEN);
+    }
     if (token.startsWith("dead")) {
       throw new UnregisteredDeviceTokenException(GONE_SINCE);
     }
