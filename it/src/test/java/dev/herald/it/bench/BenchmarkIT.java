@@ -121,7 +121,7 @@ class BenchmarkIT {
       result = Broadcast.run(api, arrivals, sampler, headOfLine, config.timeout(), node::isAlive);
       headOfLine.awaitArrivals(Duration.ofMinutes(1));
       BroadcastFigures.report(report, config, arrivals, result);
-      HeadOfLineFigures.report(report, headOfLine);
+      HeadOfLineFigures.report(report, headOfLine, result.accepted());
       statements.report(report);
       if (headOfLine.missing() > 0) {
         lost.add(headOfLine.missing() + " head-of-line notifications never arrived");

@@ -1,6 +1,8 @@
 package dev.herald.it.bench;
 
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -96,6 +98,25 @@ final class HeadOfLine implements AutoCloseable {
                   return arrived == null ? Latencies.NEVER : arrived - e.getValue().nanos();
                 })
             .toArray());
+  }
+
+  /** One notification's latency, and when its 201 came. */
+  record Sample(Arrivals.Platform platform, long sentNanos, long latencyNanos) {}
+
+  /** The {@code count} slowest, slowest first; one that never arrived counts as slowest. */
+  List<Sample> slowest(int count) {
+    return sent.entrySet().stream()
+        .map(
+            e -> {
+              var arrived = arrivals.holArrival(e.getKey());
+              return new Sample(
+                  e.getValue().platform(),
+                  e.getValue().nanos(),
+                  arrived == null ? Latencies.NEVER : arrived - e.getValue().nanos());
+            })
+        .sorted(Comparator.comparingLong(Sample::latencyNanos).reversed())
+        .limit(count)
+        .toList();
   }
 
   @Override
