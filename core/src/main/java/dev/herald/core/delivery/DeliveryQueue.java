@@ -55,10 +55,10 @@ public final class DeliveryQueue {
   }
 
   /**
-   * Like {@link #claim(String, int)}, but with {@code firstChunksOnly} only deliveries of
-   * notifications' first chunks: a lane that a broadcast's backlog never fills.
+   * Like {@link #claim(String, int)}, but with {@code smallOnly} only deliveries of notifications
+   * whose whole audience was one chunk of the fan-out: a lane that a broadcast never fills.
    */
-  public ClaimedBatch claim(String channel, int max, boolean firstChunksOnly) {
+  public ClaimedBatch claim(String channel, int max, boolean smallOnly) {
     var push = Channels.PUSH_ROUTES.contains(channel);
     return transactor.inTransaction(
         c -> {
@@ -71,7 +71,7 @@ public final class DeliveryQueue {
                           + (push
                               ? "channel = 'push' AND platform = ?"
                               : "channel = ? AND platform IS NULL")
-                          + (firstChunksOnly ? " AND priority = 0" : "")
+                          + (smallOnly ? " AND priority = 0" : "")
                           + " AND due_at <= ? ORDER BY priority, due_at FETCH FIRST "
                           + max
                           + " ROWS ONLY FOR UPDATE SKIP LOCKED",

@@ -21,11 +21,12 @@ import java.util.function.Supplier;
  * Sends the pending deliveries of every live channel: up to {@code batchesInFlight} batches per
  * channel at a time, each on a thread of its own (claim, send, record, complete, then the next
  * batch), so that the database work of one batch overlaps the sending of others and a slow channel
- * never holds up another. One more worker per channel, its lane, claims only notifications' first
- * chunks, so that a notification to a few members goes out while every other worker is busy with a
- * broadcast's batches (ADR 0010). Each batch, the lane's too, is an equal share of the provider's
- * batch size, so that the workers of a channel together never hand the provider more than it sends
- * at once: what the lane claims goes out at once instead of queueing inside the provider.
+ * never holds up another. One more worker per channel, its lane, claims only deliveries of
+ * notifications whose whole audience was one chunk of the fan-out, so that a notification to a few
+ * members goes out while every other worker is busy with a broadcast's batches (ADR 0010). Each
+ * batch, the lane's too, is an equal share of the provider's batch size, so that the workers of a
+ * channel together never hand the provider more than it sends at once: what the lane claims goes
+ * out at once instead of queueing inside the provider.
  */
 final class DeliveryWorkers {
 
@@ -85,13 +86,12 @@ final class DeliveryWorkers {
         });
   }
 
-  private void start(
-      Semaphore free, String channel, DeliveryProvider provider, boolean firstChunksOnly) {
+  private void start(Semaphore free, String channel, DeliveryProvider provider, boolean smallOnly) {
     while (!stopped.get() && free.tryAcquire()) {
       threads.execute(
           () -> {
             try {
-              guarded.accept(() -> deliver(channel, provider, firstChunksOnly));
+              guarded.accept(() -> deliver(channel, provider, smallOnly));
             } finally {
               free.release();
             }
@@ -99,10 +99,10 @@ final class DeliveryWorkers {
     }
   }
 
-  private void deliver(String channel, DeliveryProvider provider, boolean firstChunksOnly) {
+  private void deliver(String channel, DeliveryProvider provider, boolean smallOnly) {
     var size = share(provider.maxBatchSize());
     while (!stopped.get()) {
-      var batch = queue.claim(channel, size, firstChunksOnly);
+      var batch = queue.claim(channel, size, smallOnly);
       if (batch.isEmpty()) {
         return;
       }
@@ -125,9 +125,9 @@ final class DeliveryWorkers {
   /**
    * The batch size of each of a channel's workers, its lane included: together they hand the
    * provider no more than it sends at once. Larger batches only queued inside the provider (4 ×
-   * 1,000 APNs deliveries for 1,000 slots), and a first chunk's delivery from the lane waited
-   * behind that queue: for seconds, and still 1.2 s at the median when only the lane's batch was
-   * whole.
+   * 1,000 APNs deliveries for 1,000 slots), and a small notification's delivery from the lane
+   * waited behind that queue: for seconds, and still 1.2 s at the median when only the lane's batch
+   * was whole.
    */
   private int share(int providerBatch) {
     var workers = batchesInFlight + 1;

@@ -302,37 +302,57 @@ class QueueRaceTest {
   }
 
   @Test
-  void aNewNotificationsFirstChunkIsClaimedBeforeTheBacklogOfABroadcastAndHasALaneOfItsOwn() {
+  void aSmallNotificationGoesFirstAndHasALaneOfItsOwnThenANewBroadcastsFirstChunk() {
     var clock = new MutableClock(Instant.now());
     var broadcast = insertNotification("ORG", clock.instant().minusSeconds(10));
     fanOut(clock);
     var queue = new DeliveryQueue(tx, clock, "n", LEASE, RETRY);
-    // The broadcast's own first chunk goes first as well.
-    var firstChunk =
-        (int)
-            count(
-                "SELECT COUNT(*) FROM delivery WHERE platform = 'ios' AND priority = 0"
-                    + " AND notification_id = '"
-                    + broadcast
-                    + "'");
-    assertThat(firstChunk).isPositive().isLessThan(IOS);
-    queue.claim("ios", firstChunk);
+    assertThat(countOf(broadcast, 1))
+        .as("the broadcast's first chunk goes before its later chunks")
+        .isPositive()
+        .isLessThan(IOS);
+    assertThat(countOf(broadcast, 0)).isZero();
     assertThat(queue.claim("ios", 10, true).isEmpty())
-        .as("the lane of first chunks carries none of the broadcast's backlog")
+        .as("the lane carries none of a broadcast, not even its first chunk")
         .isTrue();
+    var firstChunk = (int) countOf(broadcast, 1);
+    assertThat(queue.claim("ios", firstChunk).deliveries())
+        .as("claimed before the broadcast's later chunks")
+        .hasSize(firstChunk);
 
     clock.advance(Duration.ofSeconds(1));
-    var single = insertNotification("ORG", clock.instant().minusMillis(500));
-    new Dispatcher(tx, clock, LEASE, 3, CHUNK).dispatchDue(1);
+    var second = insertNotification("ORG", clock.instant().minusMillis(800));
+    var single = insertNotification("USR", clock.instant().minusMillis(500));
+    tx.inTransaction(
+        c ->
+            Sql.update(
+                c,
+                "INSERT INTO notification_recipient (notification_id, member_id) SELECT ?,"
+                    + " member_id FROM device WHERE platform = 'ios' AND token = 'token-0'",
+                single));
+    new Dispatcher(tx, clock, LEASE, 3, CHUNK).dispatchDue(2);
+    assertThat(countOf(single, 0)).isEqualTo(1);
+
+    assertThat(queue.claim("ios", 10, true).deliveries())
+        .as("the lane takes the notification to one member")
+        .singleElement()
+        .matches(d -> d.notificationId().equals(single.toString()));
     var next = queue.claim("ios", 10);
     assertThat(next.deliveries())
-        .as("older deliveries of the broadcast are still pending, yet the new one goes first")
+        .as(
+            "the first broadcast's backlog is older, yet the new broadcast's first chunk goes first")
         .hasSize(10)
-        .allMatch(d -> d.notificationId().equals(single.toString()));
-    assertThat(queue.claim("ios", IOS, true).deliveries())
-        .as("the rest of the new notification's first chunk, in the lane")
-        .isNotEmpty()
-        .allMatch(d -> d.notificationId().equals(single.toString()));
+        .allMatch(d -> d.notificationId().equals(second.toString()));
+  }
+
+  /** How many iOS deliveries the notification has with that claim priority. */
+  private long countOf(UUID notification, int priority) {
+    return count(
+        "SELECT COUNT(*) FROM delivery WHERE platform = 'ios' AND priority = "
+            + priority
+            + " AND notification_id = '"
+            + notification
+            + "'");
   }
 
   private static void deliverAll(DeliveryQueue queue, String channel) {

@@ -139,9 +139,9 @@ class DeliveryWorkersTest {
   }
 
   /**
-   * A broadcast already fanned out whole: {@code count} pending iOS pushes, a fifth of them its
-   * first chunk (priority 0), which the channel's lane takes too, the rest its later chunks
-   * (priority 1), which the lane leaves to the other workers.
+   * {@code count} pending iOS pushes of one notification, already fanned out: a fifth of them with
+   * the priority of a notification to a few members (0), which the channel's lane takes too, the
+   * rest with that of a broadcast's first chunk (1), which the lane leaves to the other workers.
    */
   private UUID broadcastWithPendingPushes(int count) {
     var id = UUID.randomUUID();
