@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.logging.Logger;
@@ -47,6 +48,7 @@ final class ApnsProvider implements DeliveryProvider {
   private final Duration slotWait;
   private final Duration answerTimeout;
   private final ApnsTraffic traffic;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   ApnsProvider(
       ApnsClient client, EventLoopGroup group, ApnsTraffic traffic, String topic, int maxInFlight) {
@@ -211,7 +213,13 @@ final class ApnsProvider implements DeliveryProvider {
 
   @Override
   public void close() {
+    closed.set(true);
     shutdown.run();
+  }
+
+  /** Whether {@link #close} was called. */
+  boolean closed() {
+    return closed.get();
   }
 
   private static void shutdown(ApnsClient client, EventLoopGroup group) {

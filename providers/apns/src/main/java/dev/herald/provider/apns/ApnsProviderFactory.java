@@ -152,7 +152,8 @@ public final class ApnsProviderFactory implements DeliveryProviderFactory {
           ApnsClient.class.getClassLoader(),
           connectAtStart
               ? () ->
-                  ConnectionCheck.runAndLog(client::sendNotification, topic, connections, PATIENCE)
+                  ConnectionCheck.runAndLog(
+                      client::sendNotification, topic, connections, PATIENCE, provider::closed)
               : () -> {});
       return provider;
     } catch (SSLException | RuntimeException e) {

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.IntStream;
@@ -61,11 +62,18 @@ final class ConnectionCheck {
                     .formatted(connections, millis)));
   }
 
-  /** Runs the check and logs its outcome. */
+  /**
+   * Runs the check and logs its outcome, unless the provider was closed meanwhile: then the check's
+   * failure says nothing about APNs.
+   */
   static void runAndLog(
-      ApnsProvider.Sender sender, String topic, int connections, Duration patience) {
+      ApnsProvider.Sender sender,
+      String topic,
+      int connections,
+      Duration patience,
+      BooleanSupplier closed) {
     var outcome = run(sender, topic, connections, patience);
-    LOG.log(outcome.level(), outcome.message());
+    LOG.log(closed.getAsBoolean() ? Level.FINE : outcome.level(), outcome.message());
   }
 
   private static CompletableFuture<PushNotificationResponse<SimpleApnsPushNotification>> send(

@@ -329,14 +329,7 @@ class ApnsProviderTest {
   }
 
   private DeliveryProvider provider(Map<String, String> overrides) {
-    var settings = new HashMap<String, String>();
-    settings.put("topic", "dev.herald.test");
-    settings.put("signing-key", keys.signingKey().toString());
-    settings.put("key-id", "KEYID12345");
-    settings.put("team-id", "TEAMID1234");
-    settings.put("host", "127.0.0.1");
-    settings.put("port", Integer.toString(apns.port));
-    settings.put("trusted-certificate", keys.serverCertificate().toString());
+    var settings = MockApns.providerSettings(keys, apns.port);
     settings.putAll(overrides);
     return new ApnsProviderFactory().create(ProviderConfig.of(settings));
   }

@@ -7,7 +7,6 @@ import dev.herald.spi.DeliveryResult.Delivered;
 import dev.herald.spi.ProviderConfig;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -124,6 +123,22 @@ class ConnectionCheckTest {
   }
 
   @Test
+  void aProviderClosedBeforeItsCheckEndedLogsNoWarning() throws Exception {
+    logger.setLevel(Level.FINE);
+    try {
+      provider = provider(Map.of(), apns.port);
+      provider.close();
+      provider = null;
+
+      var record = awaitLogRecord();
+
+      assertThat(record.getLevel()).isEqualTo(Level.FINE);
+    } finally {
+      logger.setLevel(null);
+    }
+  }
+
+  @Test
   void withConnectAtStartFalseNothingConnectsBeforeTheFirstPush() throws Exception {
     provider = provider(Map.of("connect-at-start", "false"), apns.port);
 
@@ -144,14 +159,7 @@ class ConnectionCheckTest {
   }
 
   private static DeliveryProvider provider(Map<String, String> overrides, int port) {
-    var settings = new HashMap<String, String>();
-    settings.put("topic", "dev.herald.test");
-    settings.put("signing-key", keys.signingKey().toString());
-    settings.put("key-id", "KEYID12345");
-    settings.put("team-id", "TEAMID1234");
-    settings.put("host", "127.0.0.1");
-    settings.put("port", Integer.toString(port));
-    settings.put("trusted-certificate", keys.serverCertificate().toString());
+    var settings = MockApns.providerSettings(keys, port);
     settings.putAll(overrides);
     return new ApnsProviderFactory().create(ProviderConfig.of(settings));
   }

@@ -67,6 +67,22 @@ final class MockApns implements AutoCloseable {
     this(keys, false);
   }
 
+  /**
+   * Settings of a provider with token authentication that trusts this server's certificate and
+   * connects to {@code port}; a mutable map, for a test's overrides.
+   */
+  static Map<String, String> providerSettings(TestKeys keys, int port) {
+    var settings = new HashMap<String, String>();
+    settings.put("topic", "dev.herald.test");
+    settings.put("signing-key", keys.signingKey().toString());
+    settings.put("key-id", "KEYID12345");
+    settings.put("team-id", "TEAMID1234");
+    settings.put("host", "127.0.0.1");
+    settings.put("port", Integer.toString(port));
+    settings.put("trusted-certificate", keys.serverCertificate().toString());
+    return settings;
+  }
+
   private PushNotificationHandler handler(SSLSession session) {
     connections.incrementAndGet();
     try {
