@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -177,7 +178,33 @@ class LiveInboxIT extends HeraldIT {
       var event = reader.next(Duration.ofSeconds(10));
       assertThat(Api.parse(event.data()).asJsonObject().getString("notificationId"))
           .isEqualTo(forReader);
+
+      // Its backlog passed the server's limit (4 MiB by default), so the server ended the stalled
+      // stream: what was queued still arrives, then an event that says why, and nothing after.
+      var rest = readUntilClosed(stalled);
+      assertThat(rest).contains("fell more than 4096 KiB of events behind");
+      assertThat(Pattern.compile("event: ?notification").matcher(rest).results().count())
+          .as("notification events the stalled client got before its stream was ended")
+          .isPositive()
+          .isLessThan(350);
     }
+  }
+
+  /** Reads what the socket has until the stream's {@code event: closed} and its data are in. */
+  private static String readUntilClosed(Socket socket) throws Exception {
+    socket.setSoTimeout(60_000);
+    var in = socket.getInputStream();
+    var text = new StringBuilder();
+    var buffer = new byte[65_536];
+    var closed = Pattern.compile("event: ?closed\\r?\\ndata: ?[^\\r\\n]*\\r?\\n");
+    while (!closed.matcher(text.substring(Math.max(0, text.length() - 4_096))).find()) {
+      var read = in.read(buffer);
+      if (read < 0) {
+        break;
+      }
+      text.append(new String(buffer, 0, read, StandardCharsets.ISO_8859_1));
+    }
+    return text.toString();
   }
 
   /** Opens a stream on a socket, reads the response's headers and then never reads again. */

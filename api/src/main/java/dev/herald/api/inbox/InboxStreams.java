@@ -48,7 +48,9 @@ import java.util.stream.Collectors;
  *
  * <p>Events are written on threads of their own, never on the thread that publishes them: a client
  * that stops reading blocks the write to it once the connection's buffers are full, and the relay
- * publishes to every stream of the node from the dispatcher's thread too.
+ * publishes to every stream of the node from the dispatcher's thread too. Such a client's live
+ * events wait in memory, so a stream whose unwritten live events pass {@code
+ * herald.inbox.max-unsent-kib} is ended; its client resumes with {@code Last-Event-ID}.
  */
 @ApplicationScoped
 public class InboxStreams {
@@ -62,6 +64,8 @@ public class InboxStreams {
   @Inject StreamTokens tokens;
 
   private final int maxPerToken = Settings.getInt("herald.inbox.max-streams-per-token", 5);
+  private final long maxUnsentBytes =
+      Settings.getInt("herald.inbox.max-unsent-kib", 4_096) * 1_024L;
   private final long checkMillis =
       Settings.getMillis("herald.inbox.token-check-ms", 2_000).toMillis();
 
@@ -205,6 +209,9 @@ public class InboxStreams {
     private boolean ended;
     private volatile AutoCloseable subscription;
 
+    /** Characters of live events handed to {@link #write} and not written yet. */
+    private final AtomicLong unsent = new AtomicLong();
+
     /** The last write: each event is sent when the one before it is written. */
     private CompletionStage<?> writes = CompletableFuture.completedFuture(null);
 
@@ -262,14 +269,26 @@ public class InboxStreams {
         end(null);
         return;
       }
+      var data = JsonWriter.toJson(InboxItemResponse.of(item));
       var event =
           sse.newEventBuilder()
               .id(Long.toString(item.id()))
               .name("notification")
               .mediaType(MediaType.APPLICATION_JSON_TYPE)
-              .data(String.class, JsonWriter.toJson(InboxItemResponse.of(item)))
+              .data(String.class, data)
               .build();
-      write(event);
+      if (held != null) {
+        // the replay: at most REPLAY_MAX items, written as fast as the client reads them
+        write(event, 0);
+        return;
+      }
+      write(event, data.length());
+      if (unsent.get() > maxUnsentBytes) {
+        end(
+            "This stream fell more than "
+                + maxUnsentBytes / 1_024
+                + " KiB of events behind; resume it with Last-Event-ID");
+      }
     }
 
     /**
@@ -277,9 +296,14 @@ public class InboxStreams {
      * a stream when events were sent while an earlier write was still pending (a burst of 1,500
      * items ended it at 1,326).
      */
-    private void write(OutboundSseEvent event) {
+    private void write(OutboundSseEvent event, long size) {
+      unsent.addAndGet(size);
       writes = writes.thenComposeAsync(written -> sink.send(event), InboxStreams.this::onWriter);
-      writes.whenComplete(this::failed);
+      writes.whenComplete(
+          (written, error) -> {
+            unsent.addAndGet(-size);
+            failed(written, error);
+          });
     }
 
     synchronized void ping() {
@@ -298,7 +322,7 @@ public class InboxStreams {
     }
 
     private void comment(String text) {
-      write(sse.newEventBuilder().comment(text).build());
+      write(sse.newEventBuilder().comment(text).build(), 0);
     }
 
     private void failed(Object ignored, Throwable error) {
