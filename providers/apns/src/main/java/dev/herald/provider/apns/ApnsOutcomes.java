@@ -38,12 +38,18 @@ final class ApnsOutcomes {
 
   /** The request failed on the way (connection refused or closed, TLS) or was never answered. */
   static DeliveryResult failed(Throwable error, Duration answerTimeout) {
-    var cause =
-        error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    var cause = cause(error);
     if (cause instanceof TimeoutException) {
       return new DeliveryResult.RetryLater(
           null, "no answer from APNs in time (" + answerTimeout.toMillis() + " ms)");
     }
     return new DeliveryResult.RetryLater(null, "APNs request failed: " + cause);
+  }
+
+  /** What went wrong, without the wrapper a dependent future adds. */
+  static Throwable cause(Throwable error) {
+    return error instanceof CompletionException && error.getCause() != null
+        ? error.getCause()
+        : error;
   }
 }

@@ -6,8 +6,8 @@ import com.eatthepath.pushy.apns.PushType;
 import com.eatthepath.pushy.apns.util.SimpleApnsPushNotification;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
@@ -53,7 +53,7 @@ final class ConnectionCheck {
     var outcomes = answers.stream().map(CompletableFuture::join).toList();
     var millis = (System.nanoTime() - began) / 1_000_000;
     return outcomes.stream()
-        .filter(outcome -> outcome != null)
+        .filter(Objects::nonNull)
         .findFirst()
         .orElse(
             new Outcome(
@@ -95,10 +95,7 @@ final class ConnectionCheck {
   /** {@code null} when the answer shows that APNs took the connection, credentials and topic. */
   private static Outcome outcome(PushNotificationResponse<?> answer, Throwable error) {
     if (error != null) {
-      var cause =
-          error instanceof CompletionException && error.getCause() != null
-              ? error.getCause()
-              : error;
+      var cause = ApnsOutcomes.cause(error);
       return new Outcome(
           Level.WARNING,
           cause instanceof TimeoutException
