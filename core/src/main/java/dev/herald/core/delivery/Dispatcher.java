@@ -4,9 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -19,11 +19,12 @@ import java.util.logging.Logger;
  * <p>A round first leases a few due notifications ({@link DispatchClaims}): the lease and the
  * attempt are committed before any work, so a fan-out that fails, or kills its node, still counts,
  * and after {@code maxAttempts} the notification is set aside as {@code FAILED} with its last
- * error. Then every notification this node holds gets its next chunk ({@link FanOut}), in turns,
- * those just leased first: a single member's notification is done after its first chunk, a
- * broadcast goes on in the next rounds, its lease renewed with each chunk. A chunk commits whole or
- * not at all; the notification's row lock and cursor make sure that two nodes never write the same
- * chunk.
+ * error. Each gets its first chunk ({@link FanOut}) at once: a single member's notification is done
+ * after it. A broadcast is then held and goes on in rounds of one chunk per held notification, its
+ * lease renewed with each chunk. A node runs the two on separate threads ({@link #dispatchNew},
+ * {@link #dispatchHeld}), so that a notification to one member waits for no chunk of a broadcast
+ * under way. A chunk commits whole or not at all; the notification's row lock and cursor make sure
+ * that two nodes, or a node's two threads, never write the same chunk.
  */
 public final class Dispatcher {
 
@@ -55,20 +56,49 @@ public final class Dispatcher {
 
   /**
    * Leases up to {@code max} more due notifications and fans out the next chunk of every
-   * notification this node holds. Returns the ids of those that got a chunk; {@link #holding} says
-   * whether some still have chunks to go. Not thread-safe: one thread dispatches per node.
+   * notification this node holds, each one chunk: {@link #dispatchNew} and then {@link
+   * #dispatchHeld} on one thread. Returns the ids of those that got a chunk; {@link #holding} says
+   * whether some still have chunks to go.
    */
   public List<UUID> dispatchDue(int max) {
-    // New notifications' first chunks before the next chunks of those under way: a notification
-    // to one member sent during a broadcast waits for the chunk being written, not for one more.
-    var turns = new LinkedHashSet<DueNotification>();
+    var dispatched = new ArrayList<>(dispatchNew(max));
+    dispatched.addAll(dispatchHeld(Set.copyOf(dispatched)));
+    return dispatched;
+  }
+
+  /**
+   * Leases up to {@code max} more due notifications and fans out the first chunk of each; those
+   * with more chunks to go are held for {@link #dispatchHeld}. Returns the ids of those that got a
+   * chunk. One thread at a time: a node's thread for new notifications, which a broadcast's later
+   * chunks never hold up.
+   */
+  public List<UUID> dispatchNew(int max) {
+    var leased = new ArrayList<DueNotification>();
     for (var notification : transactor.inTransaction(c -> claims.lease(c, max))) {
-      if (held.putIfAbsent(notification.id(), notification) == null) {
-        turns.add(notification);
+      // One this node already holds (its lease ran out between two chunks) goes on where it is.
+      if (!isHeld(notification.id())) {
+        leased.add(notification);
       }
     }
-    turns.addAll(held.values());
-    var dispatched = new ArrayList<UUID>(held.size());
+    return fanOut(leased, true);
+  }
+
+  /**
+   * Fans out the next chunk of every notification this node holds, but those in {@code skip}.
+   * Returns the ids of those that got a chunk. One thread at a time, which may run beside the one
+   * calling {@link #dispatchNew}.
+   */
+  public List<UUID> dispatchHeld(Set<UUID> skip) {
+    List<DueNotification> turns;
+    synchronized (held) {
+      turns = held.values().stream().filter(n -> !skip.contains(n.id())).toList();
+    }
+    return fanOut(turns, false);
+  }
+
+  /** One chunk for each notification, in turn; {@code fresh} ones with more to go are held. */
+  private List<UUID> fanOut(List<DueNotification> turns, boolean fresh) {
+    var dispatched = new ArrayList<UUID>(turns.size());
     var done = new ArrayList<UUID>();
     for (var notification : turns) {
       try {
@@ -80,11 +110,15 @@ public final class Dispatcher {
           dispatched.add(notification.id());
         }
         if (chunk != FanOut.Chunk.MORE) {
-          held.remove(notification.id());
+          drop(notification.id());
           done.add(notification.id());
+        } else if (fresh) {
+          synchronized (held) {
+            held.put(notification.id(), notification);
+          }
         }
       } catch (RuntimeException e) {
-        held.remove(notification.id());
+        drop(notification.id());
         failed(notification, e);
       }
     }
@@ -97,7 +131,21 @@ public final class Dispatcher {
 
   /** Whether this node holds notifications with chunks still to fan out. */
   public boolean holding() {
-    return !held.isEmpty();
+    synchronized (held) {
+      return !held.isEmpty();
+    }
+  }
+
+  private boolean isHeld(UUID id) {
+    synchronized (held) {
+      return held.containsKey(id);
+    }
+  }
+
+  private void drop(UUID id) {
+    synchronized (held) {
+      held.remove(id);
+    }
   }
 
   /**
@@ -105,11 +153,14 @@ public final class Dispatcher {
    * rather than when their lease runs out; on stop.
    */
   public void release() {
-    if (held.isEmpty()) {
+    List<UUID> ids;
+    synchronized (held) {
+      ids = List.copyOf(held.keySet());
+      held.clear();
+    }
+    if (ids.isEmpty()) {
       return;
     }
-    var ids = List.copyOf(held.keySet());
-    held.clear();
     try {
       transactor.inTransaction(c -> claims.release(c, ids));
     } catch (RuntimeException e) {

@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -60,12 +61,13 @@ public class HeraldRuntime {
 
   private final String node = "node-" + UUID.randomUUID().toString().substring(0, 8);
   private final List<ScheduledFuture<?>> loops = new ArrayList<>();
-  private final AtomicBoolean dispatching = new AtomicBoolean();
+  private final AtomicBoolean dispatchWanted = new AtomicBoolean();
   private volatile boolean stopped;
   private Dispatcher dispatcher;
   private DeliveryQueue queue;
   private DeliveryWorkers workers;
   private ScheduledExecutorService dispatchThread;
+  private ScheduledExecutorService fanOutThread;
   private ScheduledExecutorService liveInbox;
   private final Thread shutdownHook = new Thread(this::drain, "herald-stopping");
   private TermSignal termSignal;
@@ -111,12 +113,17 @@ public class HeraldRuntime {
             this::guarded,
             ContainerExecutor.threads());
     var pollMillis = Settings.getInt("herald.queue.poll-ms", 100);
-    // Dispatching has a thread of its own: the container's scheduler is small and shared, and a
-    // broadcast's chunks keep the dispatcher busy for as long as its fan-out lasts.
+    // Dispatching has threads of its own, not the container's small shared scheduler: one for new
+    // notifications' first chunks, one for broadcasts' later chunks, which keep it busy for as long
+    // as their fan-out lasts. A notification to one member waits for neither.
     dispatchThread = Executors.newSingleThreadScheduledExecutor(ContainerExecutor.threads());
+    fanOutThread = Executors.newSingleThreadScheduledExecutor(ContainerExecutor.threads());
     loops.add(
         dispatchThread.scheduleWithFixedDelay(
             () -> guarded(this::dispatch), pollMillis, pollMillis, TimeUnit.MILLISECONDS));
+    loops.add(
+        fanOutThread.scheduleWithFixedDelay(
+            () -> guarded(this::fanOut), pollMillis, pollMillis, TimeUnit.MILLISECONDS));
     // The live inbox has a thread of its own too: live streams of one organization must not wait
     // for another's burst.
     liveInbox = Executors.newSingleThreadScheduledExecutor(ContainerExecutor.threads());
@@ -134,34 +141,51 @@ public class HeraldRuntime {
     LOG.info(() -> "Herald started on " + node + "; live channels: inapp " + live.keySet());
   }
 
-  /** Dispatches a notification as soon as the transaction that accepted it commits. */
+  /**
+   * Dispatches a notification as soon as the transaction that accepted it commits. Acceptances
+   * while a round is waiting to start share it: a burst of requests is not a burst of rounds.
+   */
   public void onAccepted(
       @Observes(during = TransactionPhase.AFTER_SUCCESS) NotificationAccepted event) {
-    if (!stopped && dispatchThread != null && !event.startAt().isAfter(Instant.now())) {
-      dispatchThread.execute(() -> guarded(this::dispatch));
+    if (!stopped
+        && dispatchThread != null
+        && !event.startAt().isAfter(Instant.now())
+        && dispatchWanted.compareAndSet(false, true)) {
+      dispatchThread.execute(
+          () -> {
+            dispatchWanted.set(false);
+            guarded(this::dispatch);
+          });
     }
   }
 
-  /**
-   * Rounds of dispatching until nothing is due and no fan-out is under way; each round gives every
-   * held notification one chunk, so new notifications wait for at most one chunk of a broadcast.
-   */
+  /** Leases due notifications and writes their first chunks until nothing more is due. */
   private void dispatch() {
-    if (stopped || !dispatching.compareAndSet(false, true)) {
-      return;
-    }
-    try {
-      while (!stopped) {
-        var dispatched = dispatcher.dispatchDue(DISPATCH_BATCH);
-        if (dispatched.isEmpty()) {
-          return;
-        }
-        relay.poll();
-        workers.poll();
+    while (!stopped) {
+      var dispatched = dispatcher.dispatchNew(DISPATCH_BATCH);
+      if (dispatched.isEmpty()) {
+        return;
       }
-    } finally {
-      dispatching.set(false);
+      published();
+      if (dispatcher.holding()) {
+        fanOutThread.execute(() -> guarded(this::fanOut));
+      }
     }
+  }
+
+  /** Rounds of one chunk for every broadcast this node holds, until none is left. */
+  private void fanOut() {
+    while (!stopped && dispatcher.holding()) {
+      if (!dispatcher.dispatchHeld(Set.of()).isEmpty()) {
+        published();
+      }
+    }
+  }
+
+  /** Publishes a chunk's inbox items and sends its deliveries now rather than on the next poll. */
+  private void published() {
+    relay.poll();
+    workers.poll();
   }
 
   private ScheduledFuture<?> every(long millis, Runnable task) {
@@ -213,15 +237,18 @@ public class HeraldRuntime {
       return;
     }
     try {
-      // Broadcasts this node was fanning out go on at once on another node.
-      dispatchThread.submit(dispatcher::release).get(5, TimeUnit.SECONDS);
+      // Each thread ends its chunk under way; then the broadcasts this node was fanning out go on
+      // at once on another node (released after the last chunk that renewed their leases).
+      dispatchThread.shutdown();
+      dispatchThread.awaitTermination(5, TimeUnit.SECONDS);
+      fanOutThread.submit(dispatcher::release).get(5, TimeUnit.SECONDS);
     } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
       LOG.log(Level.WARNING, "Releasing the notifications being fanned out failed", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return;
     }
-    dispatchThread.shutdown();
+    fanOutThread.shutdown();
     var grace = Settings.getMillis("herald.shutdown.grace-ms", 30_000);
     LOG.info(
         () ->
@@ -246,7 +273,7 @@ public class HeraldRuntime {
                 + " another node retries them");
       }
       liveInbox.shutdown();
-      dispatchThread.awaitTermination(5, TimeUnit.SECONDS);
+      fanOutThread.awaitTermination(5, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

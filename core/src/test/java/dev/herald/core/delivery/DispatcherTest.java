@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -156,6 +159,55 @@ class DispatcherTest {
     // In-app only: nothing pending once the last chunk is written.
     assertThat(text("SELECT state FROM notification WHERE id = ?", broadcast))
         .isEqualTo("COMPLETED");
+  }
+
+  @Test
+  void aNewNotificationGetsItsFirstChunkWhileABroadcastsNextChunkIsStillBeingWritten()
+      throws Exception {
+    var inChunk = new CountDownLatch(1);
+    var chunkMayEnd = new CountDownLatch(1);
+    Transactor slowOnHeldThread =
+        new Transactor() {
+          @Override
+          public <T> T inTransaction(Work<T> work) {
+            return tx.inTransaction(
+                c -> {
+                  if (Thread.currentThread().getName().equals("held-broadcasts")) {
+                    inChunk.countDown();
+                    await(chunkMayEnd);
+                  }
+                  return work.apply(c);
+                });
+          }
+        };
+    var broadcast = insert("a", "ORG", clock.instant().minusSeconds(1));
+    var dispatcher = new Dispatcher(slowOnHeldThread, clock, LEASE, 3, 7);
+    assertThat(dispatcher.dispatchNew(10)).containsExactly(broadcast);
+    assertThat(dispatcher.holding()).isTrue();
+
+    var held = new Thread(() -> dispatcher.dispatchHeld(Set.of()), "held-broadcasts");
+    held.start();
+    try {
+      assertThat(inChunk.await(10, TimeUnit.SECONDS)).as("the broadcast's next chunk").isTrue();
+      var single = insert("b", "ORG", clock.instant().minusSeconds(1));
+      assertThat(dispatcher.dispatchNew(10))
+          .as("only the new notification, while the broadcast's chunk is under way")
+          .containsExactly(single);
+      assertThat(itemsOf(single)).isEqualTo(7);
+      assertThat(itemsOf(broadcast)).isEqualTo(7);
+    } finally {
+      chunkMayEnd.countDown();
+      held.join(10_000);
+    }
+    assertThat(itemsOf(broadcast)).as("the held thread's chunk").isEqualTo(14);
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Test
