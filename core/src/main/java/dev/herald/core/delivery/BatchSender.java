@@ -24,10 +24,15 @@ public final class BatchSender {
     this.timeout = timeout;
   }
 
-  public List<DeliveryResult> send(DeliveryProvider provider, List<Delivery> batch, Instant now) {
+  /**
+   * @param ahead whether the batch is the lane's ({@link DeliveryProvider#sendAhead}), not a
+   *     broadcast's
+   */
+  public List<DeliveryResult> send(
+      DeliveryProvider provider, List<Delivery> batch, Instant now, boolean ahead) {
     var live =
         batch.stream().filter(d -> d.expiresAt() == null || d.expiresAt().isAfter(now)).toList();
-    var sent = live.isEmpty() ? List.<DeliveryResult>of() : sendLive(provider, live);
+    var sent = live.isEmpty() ? List.<DeliveryResult>of() : sendLive(provider, live, ahead);
     var results = new ArrayList<DeliveryResult>(batch.size());
     var next = 0;
     for (var delivery : batch) {
@@ -40,11 +45,14 @@ public final class BatchSender {
     return results;
   }
 
-  private List<DeliveryResult> sendLive(DeliveryProvider provider, List<Delivery> live) {
+  private List<DeliveryResult> sendLive(
+      DeliveryProvider provider, List<Delivery> live, boolean ahead) {
     String failure;
     try {
       var results =
-          provider.send(live).toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+          (ahead ? provider.sendAhead(live) : provider.send(live))
+              .toCompletableFuture()
+              .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
       if (results != null
           && results.size() == live.size()
           && results.stream().allMatch(r -> r != null)) {

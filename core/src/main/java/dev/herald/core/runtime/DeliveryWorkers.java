@@ -114,7 +114,7 @@ final class DeliveryWorkers {
               TimeUnit.MILLISECONDS);
       List<DeliveryResult> results;
       try {
-        results = sender.send(provider, batch.deliveries(), Instant.now());
+        results = sender.send(provider, batch.deliveries(), Instant.now(), smallOnly);
       } finally {
         renewal.cancel(false);
       }

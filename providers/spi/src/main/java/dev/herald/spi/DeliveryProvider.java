@@ -24,6 +24,17 @@ public interface DeliveryProvider extends AutoCloseable {
    */
   CompletionStage<List<DeliveryResult>> send(List<Delivery> batch);
 
+  /**
+   * Sends a batch from Herald's lane: deliveries of notifications whose whole audience fit in one
+   * chunk of the fan-out, such as a message to one member, which should not wait behind a
+   * broadcast's batches. A provider whose sends share a queue (connections, threads) may give these
+   * a way of their own; the default sends them like any other batch. Same contract as {@link
+   * #send}.
+   */
+  default CompletionStage<List<DeliveryResult>> sendAhead(List<Delivery> batch) {
+    return send(batch);
+  }
+
   /** Releases connections and threads; the default does nothing. */
   @Override
   default void close() {}

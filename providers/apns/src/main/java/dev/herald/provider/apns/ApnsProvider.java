@@ -25,8 +25,10 @@ import java.util.function.Function;
 import java.util.logging.Logger;
 
 /**
- * Sends each delivery as one APNs request on a shared client. pushy queues without bound, so a
- * semaphore caps the requests under way: a send waits for a free slot, which is given back when
+ * Sends each delivery as one APNs request on a shared client, and the lane's batches ({@link
+ * #sendAhead}) on a client of one connection of their own, so that a message to one member is not
+ * queued behind the streams of a broadcast on the same connections. pushy queues without bound, so
+ * a semaphore caps the requests under way: a send waits for a free slot, which is given back when
  * APNs answers or the answer is overdue ({@link ApnsTraffic#nanosUntilOverdue}). Both waits are
  * bounded so that a hung APNs turns into {@code RetryLater} results rather than a stuck caller.
  */
@@ -41,6 +43,7 @@ final class ApnsProvider implements DeliveryProvider {
           CompletableFuture<PushNotificationResponse<SimpleApnsPushNotification>>> {}
 
   private final Sender sender;
+  private final Sender laneSender;
   private final Runnable shutdown;
   private final String topic;
   private final int maxInFlight;
@@ -51,17 +54,24 @@ final class ApnsProvider implements DeliveryProvider {
   private final AtomicBoolean closed = new AtomicBoolean();
 
   ApnsProvider(
-      ApnsClient client, EventLoopGroup group, ApnsTraffic traffic, String topic, int maxInFlight) {
+      ApnsClient client,
+      ApnsClient laneClient,
+      EventLoopGroup group,
+      ApnsTraffic traffic,
+      String topic,
+      int maxInFlight) {
     this(
         client::sendNotification,
+        laneClient::sendNotification,
         traffic,
-        () -> shutdown(client, group),
+        () -> shutdown(List.of(client, laneClient), group),
         topic,
         maxInFlight,
         ApnsProviderFactory.PATIENCE,
         ApnsProviderFactory.PATIENCE);
   }
 
+  /** With one sender for every batch, the lane's included. */
   ApnsProvider(
       Sender sender,
       ApnsTraffic traffic,
@@ -70,7 +80,20 @@ final class ApnsProvider implements DeliveryProvider {
       int maxInFlight,
       Duration slotWait,
       Duration answerTimeout) {
+    this(sender, sender, traffic, shutdown, topic, maxInFlight, slotWait, answerTimeout);
+  }
+
+  ApnsProvider(
+      Sender sender,
+      Sender laneSender,
+      ApnsTraffic traffic,
+      Runnable shutdown,
+      String topic,
+      int maxInFlight,
+      Duration slotWait,
+      Duration answerTimeout) {
     this.sender = sender;
+    this.laneSender = laneSender;
     this.traffic = traffic;
     this.shutdown = shutdown;
     this.topic = topic;
@@ -88,6 +111,16 @@ final class ApnsProvider implements DeliveryProvider {
 
   @Override
   public CompletionStage<List<DeliveryResult>> send(List<Delivery> batch) {
+    return send(batch, sender);
+  }
+
+  /** The lane's batches share the slots but not the connections (see the class comment). */
+  @Override
+  public CompletionStage<List<DeliveryResult>> sendAhead(List<Delivery> batch) {
+    return send(batch, laneSender);
+  }
+
+  private CompletionStage<List<DeliveryResult>> send(List<Delivery> batch, Sender via) {
     var results = new ArrayList<CompletableFuture<DeliveryResult>>(batch.size());
     var unanswered = new AtomicInteger();
     DeliveryResult stalled = null;
@@ -105,7 +138,7 @@ final class ApnsProvider implements DeliveryProvider {
       // once one slot was not freed in time, the rest of the batch would wait as long again
       results.add(
           stalled == null
-              ? send(notification, unanswered)
+              ? send(notification, via, unanswered)
               : CompletableFuture.completedFuture(stalled));
     }
     return CompletableFuture.allOf(results.toArray(CompletableFuture[]::new))
@@ -150,12 +183,12 @@ final class ApnsProvider implements DeliveryProvider {
 
   /** Sends on a slot already taken; the slot is given back whatever happens. */
   private CompletableFuture<DeliveryResult> send(
-      SimpleApnsPushNotification notification, AtomicInteger unanswered) {
+      SimpleApnsPushNotification notification, Sender via, AtomicInteger unanswered) {
     CompletableFuture<PushNotificationResponse<SimpleApnsPushNotification>> response;
     var handedOver = System.nanoTime();
     try {
       traffic.handedOver();
-      response = sender.apply(notification);
+      response = via.apply(notification);
     } catch (RuntimeException e) {
       inFlight.release();
       return CompletableFuture.completedFuture(ApnsOutcomes.failed(e, answerTimeout));
@@ -222,10 +255,13 @@ final class ApnsProvider implements DeliveryProvider {
     return closed.get();
   }
 
-  private static void shutdown(ApnsClient client, EventLoopGroup group) {
+  private static void shutdown(List<ApnsClient> clients, EventLoopGroup group) {
     try {
       // pushy waits for answers to what was sent, up to its graceful shutdown timeout
-      client.close().get();
+      var closing = clients.stream().map(ApnsClient::close).toList();
+      for (var close : closing) {
+        close.get();
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (ExecutionException e) {

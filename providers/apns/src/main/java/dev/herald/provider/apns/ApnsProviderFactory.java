@@ -9,6 +9,8 @@ import dev.herald.spi.ProviderConfig;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import javax.net.ssl.SSLException;
@@ -110,7 +112,10 @@ public final class ApnsProviderFactory implements DeliveryProviderFactory {
             false,
             false,
             "2",
-            "HTTP/2 connections to APNs, each served by one thread of the provider's own."),
+            "HTTP/2 connections to APNs, each served by one thread of the provider's own. One"
+                + " more connection (and thread) carries only notifications whose whole audience"
+                + " fit in one chunk, such as a message to one member, so that they never queue"
+                + " behind a broadcast's pushes."),
         new ConfigProperty(
             "connect-at-start",
             false,
@@ -142,18 +147,25 @@ public final class ApnsProviderFactory implements DeliveryProviderFactory {
       builder.setTrustedServerCertificateChain(endpoint.trusted());
     }
     Credentials.apply(config, builder);
-    // pushy's default group has one thread; one per connection lets both carry traffic.
-    var group = new NioEventLoopGroup(connections, new DefaultThreadFactory("herald-apns", true));
+    // pushy's default group has one thread; one per connection, the lane's included, lets each
+    // carry traffic.
+    var group =
+        new NioEventLoopGroup(connections + 1, new DefaultThreadFactory("herald-apns", true));
     try {
       builder.setEventLoopGroup(group);
       var client = builder.build();
-      var provider = new ApnsProvider(client, group, traffic, topic, maxInFlight);
+      // The lane's batches (one member's messages) go on a connection of their own, not behind a
+      // broadcast's streams on the shared ones.
+      var laneClient = builder.setConcurrentConnections(1).build();
+      var provider = new ApnsProvider(client, laneClient, group, traffic, topic, maxInFlight);
+      var checks =
+          new ArrayList<ApnsProvider.Sender>(
+              Collections.nCopies(connections, client::sendNotification));
+      checks.add(laneClient::sendNotification);
       ClassWarmUp.start(
           ApnsClient.class.getClassLoader(),
           connectAtStart
-              ? () ->
-                  ConnectionCheck.runAndLog(
-                      client::sendNotification, topic, connections, PATIENCE, provider::closed)
+              ? () -> ConnectionCheck.runAndLog(checks, topic, PATIENCE, provider::closed)
               : () -> {});
       return provider;
     } catch (SSLException | RuntimeException e) {

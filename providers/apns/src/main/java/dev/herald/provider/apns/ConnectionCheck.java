@@ -6,6 +6,7 @@ import com.eatthepath.pushy.apns.PushType;
 import com.eatthepath.pushy.apns.util.SimpleApnsPushNotification;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -13,7 +14,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.IntStream;
 
 /**
  * Opens the client's connections when the provider starts, and says in the log whether APNs accepts
@@ -38,15 +38,18 @@ final class ConnectionCheck {
   record Outcome(Level level, String message) {}
 
   /**
-   * Sends one check per connection and waits, at most {@code patience}, for their answers.
+   * Sends one check per connection, at once, and waits, at most {@code patience}, for their
+   * answers.
    *
+   * @param perConnection the sender of each connection's check: a client's sender once for each of
+   *     its connections
    * @return the first answer that says something is wrong, else that all is well
    */
-  static Outcome run(ApnsProvider.Sender sender, String topic, int connections, Duration patience) {
+  static Outcome run(List<ApnsProvider.Sender> perConnection, String topic, Duration patience) {
     var began = System.nanoTime();
     var answers =
-        IntStream.range(0, connections)
-            .mapToObj(i -> send(sender, topic))
+        perConnection.stream()
+            .map(sender -> send(sender, topic))
             .map(answer -> answer.orTimeout(patience.toMillis(), TimeUnit.MILLISECONDS))
             .map(answer -> answer.handle(ConnectionCheck::outcome))
             .toList();
@@ -59,7 +62,7 @@ final class ConnectionCheck {
             new Outcome(
                 Level.INFO,
                 "APNs: %d connection(s) open after %d ms; the credentials and topic were accepted"
-                    .formatted(connections, millis)));
+                    .formatted(perConnection.size(), millis)));
   }
 
   /**
@@ -67,12 +70,11 @@ final class ConnectionCheck {
    * failure says nothing about APNs.
    */
   static void runAndLog(
-      ApnsProvider.Sender sender,
+      List<ApnsProvider.Sender> perConnection,
       String topic,
-      int connections,
       Duration patience,
       BooleanSupplier closed) {
-    var outcome = run(sender, topic, connections, patience);
+    var outcome = run(perConnection, topic, patience);
     LOG.log(closed.getAsBoolean() ? Level.FINE : outcome.level(), outcome.message());
   }
 

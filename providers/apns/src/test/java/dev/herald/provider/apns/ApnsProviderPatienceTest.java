@@ -66,6 +66,34 @@ class ApnsProviderPatienceTest {
   }
 
   @Test
+  void theLanesBatchGoesOnASenderOfItsOwnWhileTheSharedOneHasNotAnswered() throws Exception {
+    var onTheLane = new CopyOnWriteArrayList<String>();
+    ApnsProvider.Sender lane =
+        notification -> {
+          onTheLane.add(notification.getToken());
+          return CompletableFuture.failedFuture(new IOException("answered on the lane"));
+        };
+    try (var provider =
+        new ApnsProvider(unanswered, lane, connected(), () -> {}, "t", 3, LONG, LONG)) {
+      var broadcast = provider.send(List.of(delivery("s1"), delivery("s2"))).toCompletableFuture();
+
+      var ahead =
+          provider
+              .sendAhead(List.of(delivery("l1")))
+              .toCompletableFuture()
+              .get(10, TimeUnit.SECONDS);
+
+      assertThat(ahead)
+          .containsExactly(
+              new RetryLater(
+                  null, "APNs request failed: java.io.IOException: answered on the lane"));
+      assertThat(onTheLane).containsExactly("l1");
+      assertThat(handedOver).as("the broadcast's, on the shared sender").hasSize(2);
+      assertThat(broadcast).isNotDone();
+    }
+  }
+
+  @Test
   void aBatchWithUnansweredPushesLogsOneWarningWithTheClientsCounts() throws Exception {
     var logger = Logger.getLogger(ApnsProvider.class.getName());
     var warnings = new CopyOnWriteArrayList<String>();

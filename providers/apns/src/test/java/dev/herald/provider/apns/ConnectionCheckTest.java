@@ -76,9 +76,10 @@ class ConnectionCheckTest {
 
     assertThat(record.getLevel()).isEqualTo(Level.INFO);
     assertThat(record.getMessage())
-        .contains("3 connection(s) open")
+        .as("three shared, one for the lane")
+        .contains("4 connection(s) open")
         .contains("credentials and topic were accepted");
-    assertThat(apns.connections).hasValue(3);
+    assertThat(apns.connections).hasValue(4);
     assertThat(apns.accepted).isEmpty();
   }
 
@@ -94,7 +95,13 @@ class ConnectionCheckTest {
             .get(30, TimeUnit.SECONDS);
 
     assertThat(results).allMatch(r -> r instanceof Delivered);
-    assertThat(apns.connections).hasValue(2);
+    var ahead =
+        provider
+            .sendAhead(List.of(ApnsProviderTest.delivery("ab0003")))
+            .toCompletableFuture()
+            .get(30, TimeUnit.SECONDS);
+    assertThat(ahead).allMatch(r -> r instanceof Delivered);
+    assertThat(apns.connections).as("two shared, one for the lane").hasValue(3);
   }
 
   @Test
