@@ -68,7 +68,7 @@ final class Arrivals {
     }
   }
 
-  private final int devices;
+  private final Devices devices;
   private final AtomicIntegerArray broadcastPerDevice;
   private final AtomicLongArray broadcastFirstAt;
   private final ConcurrentLinkedQueue<Repeat> repeats = new ConcurrentLinkedQueue<>();
@@ -77,10 +77,10 @@ final class Arrivals {
   private final Map<Platform, Map<Phase, Tally>> tallies = new EnumMap<>(Platform.class);
   private final Map<Integer, Long> holArrivals = new ConcurrentHashMap<>();
 
-  Arrivals(int devices) {
+  Arrivals(Devices devices) {
     this.devices = devices;
-    this.broadcastPerDevice = new AtomicIntegerArray(devices);
-    this.broadcastFirstAt = new AtomicLongArray(devices);
+    this.broadcastPerDevice = new AtomicIntegerArray(devices.count());
+    this.broadcastFirstAt = new AtomicLongArray(devices.count());
     for (var platform : Platform.values()) {
       broadcastDistinct.put(platform, new AtomicInteger());
       broadcastCompleteAt.put(platform, new AtomicLong());
@@ -98,7 +98,7 @@ final class Arrivals {
     var title = matcher.find() ? matcher.group(1) : "";
     var phase = phaseOf(title);
     tallies.get(platform).get(phase).add(nanos);
-    if (phase == Phase.BROADCAST && index >= 0 && index < devices) {
+    if (phase == Phase.BROADCAST && index >= 0 && index < devices.count()) {
       var copies = broadcastPerDevice.incrementAndGet(index);
       if (copies == 1) {
         broadcastFirstAt.set(index, nanos);
@@ -135,7 +135,7 @@ final class Arrivals {
   }
 
   int expected(Platform platform) {
-    return platform == Platform.IOS ? Devices.iosCount(devices) : Devices.androidCount(devices);
+    return platform == Platform.IOS ? devices.iosCount() : devices.androidCount();
   }
 
   /** Devices that received the broadcast at least once. */

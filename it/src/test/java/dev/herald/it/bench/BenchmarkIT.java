@@ -38,7 +38,7 @@ class BenchmarkIT {
                             + " -Dherald.test.db.url=jdbc:postgresql://… and its user/password"));
     var url = database.freshSchema("bench");
     var machine = Machine.describe(url, database.user(), database.password());
-    var dir = config.out().resolve("run-" + config.devices());
+    var dir = config.out().resolve("run-" + config.devices().label());
     Files.createDirectories(dir);
     var gcLog = dir.resolve("gc.log");
     Files.deleteIfExists(gcLog);
@@ -72,7 +72,7 @@ class BenchmarkIT {
       throw e;
     } finally {
       var markdown = report.render(config, machine, nodeOptions);
-      var file = report.write(config.out(), config.devices(), markdown);
+      var file = report.write(config.out(), config.devices().label(), markdown);
       System.out.println(markdown);
       System.out.println("[bench] results written to " + file.toAbsolutePath());
     }
@@ -86,9 +86,9 @@ class BenchmarkIT {
         "devices seeded",
         "%,d (%,d iOS, %,d Android)"
             .formatted(
-                config.devices(),
-                Devices.iosCount(config.devices()),
-                Devices.androidCount(config.devices())),
+                config.devices().count(),
+                config.devices().iosCount(),
+                config.devices().androidCount()),
         "one member and one device each, by SQL, in " + seconds(took.toNanos()));
   }
 
@@ -103,6 +103,9 @@ class BenchmarkIT {
         rate(tallyRate(Arrivals.Platform.IOS, Arrivals.Phase.CEILING)),
         "%,d accepted; received/s at the mock, first to last; %s"
             .formatted(apns, between.minus(before).shares()));
+    if (config.devices().androidCount() == 0) {
+      return;
+    }
     var fcm = RawFcm.run(fcmPort, config.devices());
     report.figure(
         "raw firebase-admin, Android",
@@ -117,7 +120,8 @@ class BenchmarkIT {
     report.phase("broadcast");
     Broadcast.Result result;
     statements.reset();
-    try (var headOfLine = new HeadOfLine(api, arrivals, config.headOfLineEvery())) {
+    try (var headOfLine =
+        new HeadOfLine(api, arrivals, config.devices(), config.headOfLineEvery())) {
       result = Broadcast.run(api, arrivals, sampler, headOfLine, config.timeout(), node::isAlive);
       headOfLine.awaitArrivals(Duration.ofMinutes(1));
       BroadcastFigures.report(report, config, arrivals, result);
@@ -131,10 +135,10 @@ class BenchmarkIT {
       lost.add(
           "broadcast: %,d of %,d devices never received it before %s"
               .formatted(
-                  config.devices()
+                  config.devices().count()
                       - arrivals.broadcastDistinct(Arrivals.Platform.IOS)
                       - arrivals.broadcastDistinct(Arrivals.Platform.ANDROID),
-                  config.devices(),
+                  config.devices().count(),
                   node.isAlive()
                       ? "the timeout (" + config.timeout().toSeconds() + " s)"
                       : "the node ended (see its log)"));
@@ -152,7 +156,7 @@ class BenchmarkIT {
     var start = System.nanoTime();
     var result =
         new OpenLoop(api, config.apiRate(), config.apiWindow(), 100, Duration.ofSeconds(30))
-            .run(i -> HeraldApi.toOne(Arrivals.API, Devices.email(i % config.devices())));
+            .run(i -> HeraldApi.toOne(Arrivals.API, Devices.email(i % config.devices().count())));
     var end = System.nanoTime();
     var cpu = sampler.snapshot().minus(before);
     ApiFigures.report(report, config, result, cpu);

@@ -27,7 +27,7 @@ final class BroadcastFigures {
               .formatted(
                   arrivals.broadcastDistinct(Platform.IOS)
                       + arrivals.broadcastDistinct(Platform.ANDROID),
-                  config.devices()),
+                  config.devices().count()),
           "**incomplete** after " + config.timeout().toSeconds() + " s");
       return;
     }
@@ -45,10 +45,12 @@ final class BroadcastFigures {
         "GET …/notifications/{id}: pending = 0, polled every 250 ms once the mocks had all");
     report.figure(
         "deliveries/s, overall",
-        rate(perSecond(config.devices(), r.accepted(), lastDevice)),
+        rate(perSecond(config.devices().count(), r.accepted(), lastDevice)),
         "devices ÷ (201 → every device received)");
     channel(report, arrivals, r, Platform.IOS, "iOS (APNs)", "raw pushy");
-    channel(report, arrivals, r, Platform.ANDROID, "Android (FCM)", "raw firebase-admin");
+    if (arrivals.expected(Platform.ANDROID) > 0) {
+      channel(report, arrivals, r, Platform.ANDROID, "Android (FCM)", "raw firebase-admin");
+    }
     report.figure(
         "duplicates",
         "%,d".formatted(arrivals.broadcastDuplicates()),
@@ -64,18 +66,18 @@ final class BroadcastFigures {
                   r.counters().getJsonNumber("pending").longValue()),
           "push and in-app deliveries (in-app ones are terminal when written)");
     }
-    cpu(report, "Herald CPU", r.cpu().herald(), config.devices(), "the node's JVM");
+    cpu(report, "Herald CPU", r.cpu().herald(), config.devices().count(), "the node's JVM");
     cpu(
         report,
         "PostgreSQL CPU, benchmark database",
         r.cpu().postgresDatabase(),
-        config.devices(),
+        config.devices().count(),
         "backends connected to the benchmark's database");
     cpu(
         report,
         "PostgreSQL CPU, all processes",
         r.cpu().postgres(),
-        config.devices(),
+        config.devices().count(),
         "with background writers, and any other database's work on this machine");
     report.figure("machine", r.cpu().shares(), "from the POST to all terminal");
   }

@@ -2,21 +2,28 @@ package dev.herald.it.bench;
 
 /**
  * The seeded members and devices, by index: member {@code i} has e-mail {@code m<i>@bench.example}
- * and one device, iOS when {@code i} is even and Android when odd. The receivers read the index
- * back from the token, so that each device's pushes are counted without a map of a million keys.
+ * and one device, iOS when {@code i} is even and Android when odd, or iOS for all of them. The
+ * receivers read the index back from the token, so that each device's pushes are counted without a
+ * map of a million keys.
+ *
+ * @param count members seeded, one device each
+ * @param allIos whether every device is an iPhone (issue 7's first target) rather than every other
  */
-final class Devices {
+record Devices(int count, boolean allIos) {
 
   private static final String ANDROID_PREFIX = "android-";
 
-  private Devices() {}
+  /** Names a run's results: the count, and "-ios" when every device is an iPhone. */
+  String label() {
+    return allIos ? count + "-ios" : Integer.toString(count);
+  }
 
   static String email(int index) {
     return "m%07d@bench.example".formatted(index);
   }
 
-  static boolean isIos(int index) {
-    return index % 2 == 0;
+  boolean isIos(int index) {
+    return allIos || index % 2 == 0;
   }
 
   /** APNs tokens are hex (pushy strips anything else): the index, as 64 hex digits like Apple's. */
@@ -49,11 +56,11 @@ final class Devices {
     }
   }
 
-  static int iosCount(int devices) {
-    return (devices + 1) / 2;
+  int iosCount() {
+    return allIos ? count : (count + 1) / 2;
   }
 
-  static int androidCount(int devices) {
-    return devices / 2;
+  int androidCount() {
+    return count - iosCount();
   }
 }

@@ -12,9 +12,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Head-of-line blocking: while the broadcast is under way, one USR notification every {@code every}
- * to a single member, alternately the one with iOS device 0 and the one with Android device 1, so
- * that both channels are asked. Each is titled with its sequence number; its latency is from its
- * 201 to the mock server receiving its push ({@link Arrivals#holArrival}).
+ * to a single member, alternately the one with iOS device 0 and the one with device 1 (Android,
+ * unless every device is an iPhone), so that both channels are asked. Each is titled with its
+ * sequence number; its latency is from its 201 to the mock server receiving its push ({@link
+ * Arrivals#holArrival}).
  */
 final class HeadOfLine implements AutoCloseable {
 
@@ -23,6 +24,7 @@ final class HeadOfLine implements AutoCloseable {
 
   private final HeraldApi api;
   private final Arrivals arrivals;
+  private final Devices devices;
   private final Duration every;
   private final Map<Integer, Sent> sent = new ConcurrentHashMap<>();
   private final AtomicInteger sequence = new AtomicInteger();
@@ -35,9 +37,10 @@ final class HeadOfLine implements AutoCloseable {
             return thread;
           });
 
-  HeadOfLine(HeraldApi api, Arrivals arrivals, Duration every) {
+  HeadOfLine(HeraldApi api, Arrivals arrivals, Devices devices, Duration every) {
     this.api = api;
     this.arrivals = arrivals;
+    this.devices = devices;
     this.every = every;
   }
 
@@ -60,7 +63,7 @@ final class HeadOfLine implements AutoCloseable {
     var device = n % 2;
     var answer = api.sendNotification(HeraldApi.toOne(Arrivals.HOL + n, Devices.email(device)));
     if (answer.status() == 201) {
-      var platform = Devices.isIos(device) ? Arrivals.Platform.IOS : Arrivals.Platform.ANDROID;
+      var platform = devices.isIos(device) ? Arrivals.Platform.IOS : Arrivals.Platform.ANDROID;
       sent.put(n, new Sent(platform, answer.nanos()));
     } else {
       refused.incrementAndGet();

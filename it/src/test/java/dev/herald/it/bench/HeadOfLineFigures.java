@@ -16,7 +16,7 @@ final class HeadOfLineFigures {
     report.figure(
         "head-of-line USR, iOS",
         headOfLine.latencies(Arrivals.Platform.IOS).summary(),
-        "to the member with iOS device 0");
+        "to the member with iOS device 0 (and to device 1's when every device is an iPhone)");
     report.figure(
         "head-of-line USR, Android",
         headOfLine.latencies(Arrivals.Platform.ANDROID).summary(),

@@ -38,7 +38,7 @@ final class RawApns {
   private RawApns() {}
 
   /** Sends to every iOS device and waits for every answer; returns how many were accepted. */
-  static long run(Path keys, int port, int devices) throws Exception {
+  static long run(Path keys, int port, Devices devices) throws Exception {
     var group =
         new NioEventLoopGroup(CONNECTIONS, new DefaultThreadFactory("bench-raw-apns", true));
     var client =
@@ -54,7 +54,10 @@ final class RawApns {
     var slots = new Semaphore(MAX_IN_FLIGHT);
     var accepted = new LongAdder();
     try {
-      for (int i = 0; i < devices; i += 2) {
+      for (int i = 0; i < devices.count(); i++) {
+        if (!devices.isIos(i)) {
+          continue;
+        }
         slots.acquire();
         client
             .sendNotification(notification(Devices.iosToken(i)))

@@ -40,7 +40,7 @@ final class RawFcm {
   private RawFcm() {}
 
   /** Sends to every Android device and waits for every answer; returns how many were accepted. */
-  static long run(int port, int devices) throws Exception {
+  static long run(int port, Devices devices) throws Exception {
     var options =
         FirebaseOptions.builder()
             .setProjectId(PROJECT)
@@ -65,7 +65,10 @@ final class RawFcm {
     var accepted = new LongAdder();
     try {
       var messaging = FirebaseMessaging.getInstance(app);
-      for (int i = 1; i < devices; i += 2) {
+      for (int i = 0; i < devices.count(); i++) {
+        if (devices.isIos(i)) {
+          continue;
+        }
         slots.acquire();
         ApiFutures.addCallback(
             messaging.sendAsync(message(Devices.androidToken(i))),

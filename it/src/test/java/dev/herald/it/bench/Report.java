@@ -40,7 +40,9 @@ final class Report {
 
   String render(BenchConfig config, Machine machine, List<String> nodeOptions) {
     var md = new StringBuilder();
-    md.append("## Herald benchmark, %,d devices%n%n".formatted(config.devices()));
+    md.append(
+        "## Herald benchmark, %,d devices%s%n%n"
+            .formatted(config.devices().count(), config.devices().allIos() ? ", all iOS" : ""));
     if (stoppedBy != null) {
       md.append("**Incomplete run**, stopped by: `%s`%n%n".formatted(stoppedBy));
     }
@@ -73,11 +75,11 @@ final class Report {
     return md.toString();
   }
 
-  /** Writes {@code results-<devices>.md} into {@code dir} and returns its path. */
-  Path write(Path dir, int devices, String markdown) {
+  /** Writes {@code results-<label>.md} into {@code dir} and returns its path. */
+  Path write(Path dir, String label, String markdown) {
     try {
       Files.createDirectories(dir);
-      var file = dir.resolve("results-" + devices + ".md");
+      var file = dir.resolve("results-" + label + ".md");
       Files.writeString(file, markdown);
       return file;
     } catch (IOException e) {

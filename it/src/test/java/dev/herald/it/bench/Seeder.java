@@ -18,7 +18,9 @@ final class Seeder {
 
   private Seeder() {}
 
-  static Duration seed(String url, String user, String password, String organization, int count) {
+  static Duration seed(
+      String url, String user, String password, String organization, Devices seeded) {
+    var count = seeded.count();
     var started = System.nanoTime();
     try (var connection = DriverManager.getConnection(url, user, password)) {
       try (var members =
@@ -31,18 +33,21 @@ final class Seeder {
         members.setInt(2, count);
         expect("members", count, members.executeUpdate());
       }
-      // Even members get an iOS device, odd ones Android; the index is read back from the e-mail.
+      // Even members get an iOS device, odd ones Android unless all are iOS (Devices); the index is
+      // read back from the e-mail.
       try (var devices =
           connection.prepareStatement(
               "INSERT INTO device (id, organization_id, member_id, platform, token, active,"
                   + " registered_at)"
                   + " SELECT gen_random_uuid(), m.organization_id, m.id,"
-                  + " CASE WHEN x.i % 2 = 0 THEN 'ios' ELSE 'android' END,"
-                  + " CASE WHEN x.i % 2 = 0 THEN lpad(to_hex(x.i), 64, '0')"
+                  + " CASE WHEN x.ios THEN 'ios' ELSE 'android' END,"
+                  + " CASE WHEN x.ios THEN lpad(to_hex(x.i), 64, '0')"
                   + " ELSE 'android-' || x.i END, TRUE, now()"
-                  + " FROM member m, LATERAL (SELECT substr(m.email, 2, 7)::int AS i) x"
+                  + " FROM member m, LATERAL (SELECT substr(m.email, 2, 7)::int AS i) n,"
+                  + " LATERAL (SELECT n.i, ? OR n.i % 2 = 0 AS ios) x"
                   + " WHERE m.organization_id = ? AND m.email ~ '^m[0-9]{7}@bench[.]example$'")) {
-        devices.setString(1, organization);
+        devices.setBoolean(1, seeded.allIos());
+        devices.setString(2, organization);
         expect("devices", count, devices.executeUpdate());
       }
       try (var analyze = connection.createStatement()) {
