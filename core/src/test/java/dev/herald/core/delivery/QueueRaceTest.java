@@ -187,6 +187,10 @@ class QueueRaceTest {
     survivor.complete(survivor.record(retaken, delivered(retaken)));
     deliverAll(survivor, "android");
     assertThat(state(notification)).isEqualTo("COMPLETED");
+    // the late outcomes were counted nowhere: the tally is the deliveries' states
+    assertThat(count("SELECT SUM(delivered) FROM delivery_tally"))
+        .isEqualTo(count("SELECT COUNT(*) FROM delivery WHERE state = 'DELIVERED'"));
+    assertThat(count("SELECT SUM(failed) + SUM(pending) FROM delivery_tally")).isZero();
   }
 
   @Test
