@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 /**
  * HTTP/1.1 over a plain socket, byte for byte as given: unlike java.net.http it sends what a
@@ -67,19 +69,62 @@ final class SocketHttp {
       if (body != null) {
         out.writeBytes(body);
       }
-      socket.getOutputStream().write(out.toByteArray());
-      socket.getOutputStream().flush();
-      return read(socket.getInputStream(), method.equals("HEAD"), started);
-    } catch (SocketTimeoutException e) {
-      return new Answer(-1, Map.of(), new byte[0], elapsed(started));
+      // The answer is read while the request is still being written: a server that answers
+      // early (a 403 before reading a large body) and closes resets the connection, and what it
+      // sent before the reset is lost to a client that only starts reading afterwards.
+      var answer = new CompletableFuture<byte[]>();
+      var in = socket.getInputStream();
+      var reader =
+          new Thread(
+              () -> {
+                try {
+                  answer.complete(readUntilClosed(in));
+                } catch (IOException e) {
+                  answer.completeExceptionally(e);
+                }
+              },
+              "socket-http-reader");
+      reader.setDaemon(true);
+      reader.start();
+      try {
+        socket.getOutputStream().write(out.toByteArray());
+        socket.getOutputStream().flush();
+      } catch (IOException e) {
+        // the server stopped reading and closed; its answer, if any, is on its way to the reader
+      }
+      return parse(answer.get(), method.equals("HEAD"), started);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof SocketTimeoutException) {
+        return new Answer(-1, Map.of(), new byte[0], elapsed(started));
+      }
+      return new Answer(-2, Map.of(), e.getCause().toString().getBytes(StandardCharsets.UTF_8), 0);
     } catch (IOException e) {
-      // a server that answers early and closes may reset the rest of a large body
       return new Answer(-2, Map.of(), e.toString().getBytes(StandardCharsets.UTF_8), 0);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
   }
 
-  private static Answer read(InputStream in, boolean head, long started) throws IOException {
-    var all = in.readAllBytes();
+  /** Everything until the server closes; a reset after some of it ends it like a close. */
+  private static byte[] readUntilClosed(InputStream in) throws IOException {
+    var all = new ByteArrayOutputStream();
+    var buffer = new byte[8192];
+    try {
+      for (int n; (n = in.read(buffer)) >= 0; ) {
+        all.write(buffer, 0, n);
+      }
+    } catch (SocketTimeoutException e) {
+      throw e;
+    } catch (IOException e) {
+      if (all.size() == 0) {
+        throw e;
+      }
+    }
+    return all.toByteArray();
+  }
+
+  private static Answer parse(byte[] all, boolean head, long started) {
     var end = indexOf(all, "\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
     if (end < 0) {
       return new Answer(-3, Map.of(), all, elapsed(started));

@@ -2,6 +2,7 @@ package dev.herald.api.common;
 
 import dev.herald.core.common.ConflictException;
 import dev.herald.core.common.ForbiddenException;
+import dev.herald.core.common.IdempotencyKeyReusedException;
 import dev.herald.core.common.InvalidRequestException;
 import dev.herald.core.common.NotFoundException;
 import jakarta.annotation.Priority;
@@ -70,6 +71,9 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
     if (cause instanceof ForbiddenException e) {
       return respond(403, ErrorResponse.of(e.getMessage()));
     }
+    if (cause instanceof IdempotencyKeyReusedException e) {
+      return respond(422, ErrorResponse.of(e.getMessage()));
+    }
     if (cause instanceof JsonException) {
       return respond(400, ErrorResponse.of("The request body is not valid JSON"));
     }
@@ -122,6 +126,7 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
           || current instanceof NotFoundException
           || current instanceof ConflictException
           || current instanceof ForbiddenException
+          || current instanceof IdempotencyKeyReusedException
           || current instanceof JsonException) {
         return current;
       }
@@ -131,7 +136,7 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
   }
 
   /** A unique or foreign-key violation: two requests raced on the same data. */
-  private static boolean isConstraintViolation(Throwable error) {
+  static boolean isConstraintViolation(Throwable error) {
     for (var current = error; current != null; current = current.getCause()) {
       if (current instanceof SQLException sql
           && sql.getSQLState() != null

@@ -2,10 +2,14 @@ package dev.herald.api.notification;
 
 import dev.herald.api.auth.Allowed;
 import dev.herald.api.auth.CurrentCaller;
+import dev.herald.api.common.IdempotentSending;
 import dev.herald.api.common.JsonBody;
+import dev.herald.api.common.JsonWriter;
 import dev.herald.api.common.PageResponse;
+import dev.herald.api.common.SendLimit;
 import dev.herald.core.auth.Role;
 import dev.herald.core.config.Settings;
+import dev.herald.core.limit.SendLimits;
 import dev.herald.core.notification.NotificationState;
 import dev.herald.core.notification.Notifications;
 import dev.herald.core.notification.Scope;
@@ -36,7 +40,11 @@ import java.util.Locale;
 @Allowed({Role.ADMIN, Role.SENDER})
 public class NotificationResource {
 
+  /** Requests to this resource are the same only as requests to it (idempotency keys). */
+  private static final String ROUTE = "notifications";
+
   @Inject Notifications notifications;
+  @Inject SendLimits limits;
   @Inject CurrentCaller caller;
   @Context UriInfo uri;
 
@@ -46,11 +54,25 @@ public class NotificationResource {
   @POST
   @Consumes(MediaType.WILDCARD)
   public Response send(String body, @HeaderParam("Idempotency-Key") String idempotencyKey) {
+    SendLimit.check(limits, caller.get());
     var request = NotificationRequestReader.read(JsonBody.object(body), idempotencyKey);
-    var notification = notifications.send(organizationId, caller.get().principal(), request);
-    return Response.created(uri.getAbsolutePathBuilder().path(notification.id().toString()).build())
-        .entity(NotificationResponse.accepted(notification, region()))
-        .build();
+    var sent =
+        IdempotentSending.send(
+            request,
+            () ->
+                notifications.send(
+                    organizationId,
+                    caller.get().principal(),
+                    request,
+                    ROUTE,
+                    n -> JsonWriter.toJson(NotificationResponse.accepted(n, region()))),
+            () -> notifications.replay(organizationId, request, ROUTE));
+    var notification = sent.notification();
+    return IdempotentSending.created(
+        sent,
+        uri.getAbsolutePathBuilder().path(notification.id().toString()).build(),
+        MediaType.APPLICATION_JSON_TYPE,
+        () -> NotificationResponse.accepted(notification, region()));
   }
 
   @GET

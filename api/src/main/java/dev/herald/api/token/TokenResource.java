@@ -61,7 +61,15 @@ public class TokenResource {
     }
     var systemAdmin = Boolean.TRUE.equals(JsonBody.bool(json, "systemAdmin"));
     var issued =
-        tokens.issue(caller.get(), organizationId, member.id(), role, systemAdmin, name, expiresAt);
+        tokens.issue(
+            caller.get(),
+            organizationId,
+            member.id(),
+            role,
+            systemAdmin,
+            name,
+            expiresAt,
+            JsonBody.integer(json, "sendsPerMinute"));
     return Response.created(
             uri.getAbsolutePathBuilder().path(issued.token().id().toString()).build())
         .entity(TokenResponse.of(issued.token(), issued.secret()))

@@ -15,7 +15,8 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
   "name",
   "createdAt",
   "expiresAt",
-  "revokedAt"
+  "revokedAt",
+  "sendsPerMinute"
 })
 public record TokenResponse(
     String id,
@@ -27,7 +28,8 @@ public record TokenResponse(
     String name,
     String createdAt,
     String expiresAt,
-    String revokedAt) {
+    String revokedAt,
+    Integer sendsPerMinute) {
 
   static TokenResponse of(AccessToken t, String secret) {
     return new TokenResponse(
@@ -40,6 +42,7 @@ public record TokenResponse(
         t.name(),
         Timestamps.format(t.createdAt()),
         Timestamps.format(t.expiresAt()),
-        Timestamps.format(t.revokedAt()));
+        Timestamps.format(t.revokedAt()),
+        t.sendsPerMinute());
   }
 }

@@ -45,6 +45,10 @@ public class AccessToken {
   @Column(name = "revoked_at")
   private Instant revokedAt;
 
+  /** The token's own send limit per minute; {@code null}: the installation's. */
+  @Column(name = "sends_per_minute")
+  private Integer sendsPerMinute;
+
   protected AccessToken() {}
 
   AccessToken(
@@ -56,7 +60,8 @@ public class AccessToken {
       String prefix,
       String tokenHash,
       Instant createdAt,
-      Instant expiresAt) {
+      Instant expiresAt,
+      Integer sendsPerMinute) {
     this.id = UUID.randomUUID();
     this.organizationId = organizationId;
     this.memberId = memberId;
@@ -67,6 +72,7 @@ public class AccessToken {
     this.tokenHash = tokenHash;
     this.createdAt = createdAt;
     this.expiresAt = expiresAt;
+    this.sendsPerMinute = sendsPerMinute;
   }
 
   boolean usableAt(Instant now) {
@@ -117,5 +123,9 @@ public class AccessToken {
 
   public Instant revokedAt() {
     return revokedAt;
+  }
+
+  public Integer sendsPerMinute() {
+    return sendsPerMinute;
   }
 }

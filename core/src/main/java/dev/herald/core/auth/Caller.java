@@ -12,9 +12,15 @@ import java.util.UUID;
  * @param memberId the member the token acts for
  * @param role what the token may do
  * @param systemAdmin whether the caller may manage organizations and act as ADMIN in any
+ * @param sendsPerMinute the token's own send limit, or {@code null} for the installation's
  */
 public record Caller(
-    UUID tokenId, String organizationId, UUID memberId, Role role, boolean systemAdmin) {
+    UUID tokenId,
+    String organizationId,
+    UUID memberId,
+    Role role,
+    boolean systemAdmin,
+    Integer sendsPerMinute) {
 
   /** The name recorded in {@code createdBy} / {@code updatedBy}. */
   public String principal() {

@@ -47,9 +47,14 @@ public class TokenService {
 
   @Inject @HeraldUnit EntityManager em;
 
+  /** The highest send limit a token may have of its own, per minute. */
+  public static final int MAX_SENDS_PER_MINUTE = 1_000_000;
+
   /**
    * Creates a token for a member; the secret is returned once and only its hash is kept. Only a
    * system administrator may create another system administrator's token.
+   *
+   * @param sendsPerMinute the token's own send limit, or {@code null} for the installation's
    */
   public IssuedToken issue(
       Caller by,
@@ -58,7 +63,8 @@ public class TokenService {
       Role role,
       boolean systemAdmin,
       String name,
-      Instant expiresAt) {
+      Instant expiresAt,
+      Integer sendsPerMinute) {
     if (systemAdmin && !by.systemAdmin()) {
       throw new ForbiddenException(
           "Only a system administrator may issue a system administrator's token");
@@ -73,7 +79,13 @@ public class TokenService {
           "expiresAt: must be in the future",
           List.of(new FieldError("expiresAt", "must be in the future")));
     }
-    return issue(organizationId, memberId, role, systemAdmin, name, expiresAt);
+    if (sendsPerMinute != null && (sendsPerMinute < 1 || sendsPerMinute > MAX_SENDS_PER_MINUTE)) {
+      var problem = "must be 1 to " + MAX_SENDS_PER_MINUTE;
+      throw new InvalidRequestException(
+          "sendsPerMinute: " + problem, List.of(new FieldError("sendsPerMinute", problem)));
+    }
+    return store(
+        organizationId, memberId, role, systemAdmin, name, expiresAt, newSecret(), sendsPerMinute);
   }
 
   /** Creates a token without checking who asks: for Herald's own start-up only. */
@@ -84,10 +96,13 @@ public class TokenService {
       boolean systemAdmin,
       String name,
       Instant expiresAt) {
+    return store(organizationId, memberId, role, systemAdmin, name, expiresAt, newSecret(), null);
+  }
+
+  private static String newSecret() {
     var bytes = new byte[32];
     RANDOM.nextBytes(bytes);
-    var secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    return store(organizationId, memberId, role, systemAdmin, name, expiresAt, secret);
+    return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
   /** Whether a secret could ever authenticate: 1 to 512 visible ASCII characters. */
@@ -113,6 +128,18 @@ public class TokenService {
       String name,
       Instant expiresAt,
       String secret) {
+    return store(organizationId, memberId, role, systemAdmin, name, expiresAt, secret, null);
+  }
+
+  private IssuedToken store(
+      String organizationId,
+      UUID memberId,
+      Role role,
+      boolean systemAdmin,
+      String name,
+      Instant expiresAt,
+      String secret,
+      Integer sendsPerMinute) {
     // Generated tokens show their type prefix and four random characters; a secret the operator
     // chose shows no more than a quarter of itself.
     var shown =
@@ -129,7 +156,8 @@ public class TokenService {
             shown,
             hash(secret),
             Timestamps.now(),
-            expiresAt);
+            expiresAt,
+            sendsPerMinute);
     em.persist(token);
     return new IssuedToken(token, secret);
   }
@@ -142,7 +170,15 @@ public class TokenService {
         .getResultStream()
         .filter(t -> t.usableAt(Instant.now()))
         .findFirst()
-        .map(t -> new Caller(t.id(), t.organizationId(), t.memberId(), t.role(), t.systemAdmin()));
+        .map(
+            t ->
+                new Caller(
+                    t.id(),
+                    t.organizationId(),
+                    t.memberId(),
+                    t.role(),
+                    t.systemAdmin(),
+                    t.sendsPerMinute()));
   }
 
   /**

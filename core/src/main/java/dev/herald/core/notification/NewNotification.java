@@ -2,11 +2,15 @@ package dev.herald.core.notification;
 
 import dev.herald.core.common.InvalidRequestException.FieldError;
 import jakarta.json.spi.JsonProvider;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -163,6 +167,40 @@ public record NewNotification(
       errors.add(new FieldError("badge", "must not be negative"));
     }
     return errors;
+  }
+
+  /**
+   * What makes two requests the same for an idempotency key: every field but the key, with the
+   * channels in name order, and where the request came from ({@code route}: the same body sent to
+   * two APIs gets two different answers), as a SHA-256 in hex.
+   */
+  String fingerprint(String route) {
+    var fields = Builder.JSON.createArrayBuilder().add(route).add(String.valueOf(scope));
+    emails.forEach(fields::add);
+    fields.add("|");
+    groups.forEach(fields::add);
+    fields.add("|");
+    channels.stream().sorted().forEach(fields::add);
+    fields
+        .add(String.valueOf(solutionId))
+        .add(String.valueOf(title))
+        .add(String.valueOf(text))
+        .add(String.valueOf(jigId))
+        .add(screen)
+        .add(inputs)
+        .add(String.valueOf(description))
+        .add(String.valueOf(startAt))
+        .add(String.valueOf(ttlSeconds))
+        .add(sound)
+        .add(String.valueOf(badge));
+    try {
+      var digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(fields.build().toString().getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Every Java platform has SHA-256", e);
+    }
   }
 
   private void requireSolution(List<FieldError> errors) {

@@ -4,6 +4,7 @@ import dev.herald.core.common.Columns;
 import dev.herald.core.common.ConflictException;
 import dev.herald.core.common.Cursor;
 import dev.herald.core.common.HeraldUnit;
+import dev.herald.core.common.IdempotencyKeyReusedException;
 import dev.herald.core.common.InvalidRequestException;
 import dev.herald.core.common.InvalidRequestException.FieldError;
 import dev.herald.core.common.NotFoundException;
@@ -22,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Herald's Java API for notifications: sends them and answers questions about them, as the REST
@@ -57,6 +59,11 @@ public class Notifications {
 
   private static final int CHUNK = 1_000;
 
+  /**
+   * The route of requests from Java callers: see {@link #send(String, String, NewNotification)}.
+   */
+  private static final String JAVA_ROUTE = "java";
+
   /** The longest sender name: the width of {@code created_by}. */
   private static final int MAX_SENDER = 320;
 
@@ -66,10 +73,11 @@ public class Notifications {
   private final SolutionService solutions;
   private final ProviderChannels providers;
   private final Event<NotificationAccepted> accepted;
+  private final IdempotentRequests idempotentRequests;
 
   /** For the CDI proxy only. */
   Notifications() {
-    this(null, null, null, null);
+    this(null, null, null, null, null);
   }
 
   @Inject
@@ -77,29 +85,63 @@ public class Notifications {
       MemberService members,
       SolutionService solutions,
       ProviderChannels providers,
-      Event<NotificationAccepted> accepted) {
+      Event<NotificationAccepted> accepted,
+      IdempotentRequests idempotentRequests) {
     this.members = members;
     this.solutions = solutions;
     this.providers = providers;
     this.accepted = accepted;
+    this.idempotentRequests = idempotentRequests;
   }
 
   /**
    * Checks a notification and queues it. Unknown e-mails, solutions or groups reject it whole. With
-   * an idempotency key that was used before, the first notification is returned unchanged.
+   * an idempotency key used in the last 24 hours for the same request, the notification that
+   * request created is returned and nothing new is queued; used for a different request, it throws
+   * {@link IdempotencyKeyReusedException}. In a caller's transaction, a second request with the
+   * same key while the first one's transaction is open fails that second transaction.
    *
    * @param organizationId the organization whose members it is for
    * @param sender who sends it, recorded as its {@code createdBy} (a REST caller's member id)
    * @param request the notification, e.g. from {@link NewNotification#toMembers(String...)}
    */
   public Notification send(String organizationId, String sender, NewNotification request) {
+    return send(organizationId, sender, request, JAVA_ROUTE, n -> null).notification();
+  }
+
+  /**
+   * A notification sent, or the one an earlier request with the same idempotency key sent.
+   *
+   * @param notification what was queued
+   * @param firstAnswer the answer kept for the request's idempotency key, if any
+   * @param replayed whether an earlier request sent it
+   */
+  public record Sent(Notification notification, String firstAnswer, boolean replayed) {}
+
+  /**
+   * {@link #send(String, String, NewNotification)} for an API that answers over a protocol of its
+   * own: with an idempotency key, {@code answer} renders the first answer, which is kept with the
+   * key in the same transaction and returned to every repeat of the request.
+   *
+   * @param route which API sent it: a request is only ever the same as one sent to the same API
+   */
+  public Sent send(
+      String organizationId,
+      String sender,
+      NewNotification request,
+      String route,
+      Function<Notification, String> answer) {
     var problems = new ArrayList<>(request.problems());
     senderProblem(sender).ifPresent(problems::add);
     InvalidRequestException.throwIfAny(problems);
-    if (request.idempotencyKey() != null) {
-      var earlier = findByIdempotencyKey(organizationId, request.idempotencyKey());
+    var key = request.idempotencyKey();
+    var fingerprint = key == null ? null : request.fingerprint(route);
+    var now = Timestamps.now();
+    if (key != null) {
+      var earlier = idempotentRequests.find(organizationId, key, fingerprint, now);
       if (earlier.isPresent()) {
-        return earlier.get();
+        return new Sent(
+            get(organizationId, earlier.get().notificationId()), earlier.get().answer(), true);
       }
     }
     var errors = new ArrayList<FieldError>();
@@ -131,7 +173,7 @@ public class Notifications {
       case ORG -> {}
     }
     InvalidRequestException.throwIfAny(errors);
-    var notification = new Notification(request, organizationId, sender, Timestamps.now());
+    var notification = new Notification(request, organizationId, sender, now);
     em.persist(notification);
     em.flush();
     if (request.scope() == Scope.USR) {
@@ -144,8 +186,35 @@ public class Notifications {
           .setParameter(2, groupId)
           .executeUpdate();
     }
+    String firstAnswer = null;
+    if (key != null) {
+      firstAnswer = answer.apply(notification);
+      idempotentRequests.keep(
+          organizationId, key, fingerprint, notification.id(), firstAnswer, now);
+    }
     accepted.fire(new NotificationAccepted(notification.id(), notification.startAt()));
-    return notification;
+    return new Sent(notification, firstAnswer, false);
+  }
+
+  /**
+   * The first answer to a request whose idempotency key another transaction took meanwhile, once
+   * that transaction committed (it holds the key's row until then).
+   *
+   * @throws ConflictException when that transaction has not committed yet
+   */
+  public Sent replay(String organizationId, NewNotification request, String route) {
+    var earlier =
+        idempotentRequests
+            .find(
+                organizationId,
+                request.idempotencyKey(),
+                request.fingerprint(route),
+                Timestamps.now())
+            .orElseThrow(
+                () ->
+                    new ConflictException(
+                        "A request with this Idempotency-Key is still being processed; retry it"));
+    return new Sent(get(organizationId, earlier.notificationId()), earlier.answer(), true);
   }
 
   /** Names in an error message: the first twenty, so that a message never repeats a body. */
@@ -200,16 +269,6 @@ public class Notifications {
       }
       insert.executeUpdate();
     }
-  }
-
-  private Optional<Notification> findByIdempotencyKey(String organizationId, String key) {
-    return em.createQuery(
-            "select n from Notification n where n.organizationId = :org and n.idempotencyKey = :k",
-            Notification.class)
-        .setParameter("org", organizationId)
-        .setParameter("k", key)
-        .getResultStream()
-        .findFirst();
   }
 
   public Notification get(String organizationId, UUID id) {

@@ -7,6 +7,8 @@ import dev.herald.core.delivery.Dispatcher;
 import dev.herald.core.delivery.Providers;
 import dev.herald.core.delivery.RetryPolicy;
 import dev.herald.core.inbox.InboxRelay;
+import dev.herald.core.limit.SendLimits;
+import dev.herald.core.notification.IdempotentRequests;
 import dev.herald.core.notification.NotificationAccepted;
 import dev.herald.core.organization.Bootstrap;
 import jakarta.annotation.PostConstruct;
@@ -58,6 +60,8 @@ public class HeraldRuntime {
   @Inject JtaTransactor transactor;
   @Inject InboxRelay relay;
   @Inject Providers providers;
+  @Inject IdempotentRequests idempotentRequests;
+  @Inject SendLimits sendLimits;
 
   private final String node = "node-" + UUID.randomUUID().toString().substring(0, 8);
   private final List<ScheduledFuture<?>> loops = new ArrayList<>();
@@ -133,6 +137,9 @@ public class HeraldRuntime {
             () -> guarded(relay::poll), inboxPoll, inboxPoll, TimeUnit.MILLISECONDS));
     loops.add(every(5_000, queue::completeAll));
     loops.add(every(pollMillis, workers::poll));
+    // Expired idempotency keys are gone for the API at once; their rows only take space.
+    loops.add(every(600_000, () -> idempotentRequests.purgeExpired(Instant.now())));
+    loops.add(every(60_000, sendLimits::purge));
     // On SIGTERM, refuse new requests at once and finish what is in flight (see stop()).
     if (Settings.getBoolean("herald.shutdown.trap-sigterm", true)) {
       termSignal = TermSignal.trap(this::drain);

@@ -14,6 +14,56 @@ import org.junit.jupiter.api.Test;
 class NewNotificationTest {
 
   @Test
+  void aFingerprintIsTheSameForTheSameRequestWhateverItsKeyAndChannelOrder() {
+    var one = NewNotification.toMembers("a@x.com").title("t").text("x").channels("push", "email");
+    var same = one.build().fingerprint("notifications");
+    assertThat(one.idempotencyKey("k1").build().fingerprint("notifications")).isEqualTo(same);
+    assertThat(
+            NewNotification.toMembers("a@x.com")
+                .title("t")
+                .text("x")
+                .channels("email", "push")
+                .idempotencyKey("k2")
+                .build()
+                .fingerprint("notifications"))
+        .isEqualTo(same);
+    assertThat(same).hasSize(64);
+  }
+
+  @Test
+  void aFingerprintDiffersForAnyOtherFieldOrRoute() {
+    var base = NewNotification.toMembers("a@x.com").title("t").text("x").build();
+    var fingerprint = base.fingerprint("notifications");
+    assertThat(base.fingerprint("push-api-v2")).isNotEqualTo(fingerprint);
+    for (var other :
+        List.of(
+            NewNotification.toMembers("b@x.com").title("t").text("x"),
+            NewNotification.toMembers("a@x.com", "b@x.com").title("t").text("x"),
+            NewNotification.toOrganization().title("t").text("x"),
+            NewNotification.toMembers("a@x.com").title("T").text("x"),
+            NewNotification.toMembers("a@x.com").title("t").text("y"),
+            NewNotification.toMembers("a@x.com").title("t").text("x").deepLink("jig"),
+            NewNotification.toMembers("a@x.com")
+                .title("t")
+                .text("x")
+                .deepLink("jig", Map.of("k", "v")),
+            NewNotification.toMembers("a@x.com").title("t").text("x").description("d"),
+            NewNotification.toMembers("a@x.com").title("t").text("x").sound(true),
+            NewNotification.toMembers("a@x.com").title("t").text("x").badge(1),
+            NewNotification.toMembers("a@x.com").title("t").text("x").channels("email"),
+            NewNotification.toMembers("a@x.com")
+                .title("t")
+                .text("x")
+                .timeToLive(Duration.ofMinutes(1)),
+            NewNotification.toMembers("a@x.com")
+                .title("t")
+                .text("x")
+                .startAt(Instant.parse("2030-01-01T00:00:00Z")))) {
+      assertThat(other.build().fingerprint("notifications")).isNotEqualTo(fingerprint);
+    }
+  }
+
+  @Test
   void usrNeedsEmails() {
     assertThat(request(Scope.USR, List.of(), List.of(), null).problems())
         .containsExactly(new FieldError("emails", "is required for scope USR"));

@@ -1,0 +1,66 @@
+package dev.herald.core.limit;
+
+import dev.herald.core.config.Settings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.OptionalLong;
+
+/**
+ * How many notifications a credential may send per minute, counted in fixed minutes in the database
+ * (ADR 0013). The installation's limit is {@value #SETTING} (default {@value #DEFAULT_PER_MINUTE};
+ * 0 turns limits off); a token may have one of its own.
+ */
+@ApplicationScoped
+public class SendLimits {
+
+  /** The setting that holds the installation's limit. */
+  public static final String SETTING = "herald.limit.sends-per-minute";
+
+  /** The installation's limit when the setting is absent. */
+  public static final int DEFAULT_PER_MINUTE = 6_000;
+
+  private static final Duration WINDOW = Duration.ofMinutes(1);
+
+  @Inject SendWindows windows;
+
+  /** The installation's limit per minute; 0 when limits are off. */
+  public int installationLimit() {
+    return Math.max(0, Settings.getInt(SETTING, DEFAULT_PER_MINUTE));
+  }
+
+  /**
+   * Counts one request of a credential against a limit. Empty when it may go ahead; else how many
+   * seconds until the minute ends and it may try again. A limit of 0 or less counts nothing.
+   */
+  public OptionalLong take(String credential, int perMinute) {
+    if (perMinute <= 0) {
+      return OptionalLong.empty();
+    }
+    var now = Instant.now();
+    var window = now.truncatedTo(ChronoUnit.MINUTES);
+    if (windows.count(credential, window, perMinute)) {
+      return OptionalLong.empty();
+    }
+    if (!windows.exists(credential, window)) {
+      try {
+        windows.open(credential, window);
+        return OptionalLong.empty();
+      } catch (RuntimeException e) {
+        // another node opened the window meanwhile: count there
+        if (windows.count(credential, window, perMinute)) {
+          return OptionalLong.empty();
+        }
+      }
+    }
+    var left = Duration.between(now, window.plus(WINDOW));
+    return OptionalLong.of(Math.max(1, (left.toMillis() + 999) / 1000));
+  }
+
+  /** Forgets the windows that ended before the previous minute; returns how many. */
+  public int purge() {
+    return windows.deleteBefore(Instant.now().minus(WINDOW.multipliedBy(2)));
+  }
+}

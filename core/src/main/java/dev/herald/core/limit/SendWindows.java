@@ -1,0 +1,56 @@
+package dev.herald.core.limit;
+
+import dev.herald.core.common.HeraldUnit;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+
+/**
+ * The counts of {@code send_window}, each statement in a short transaction of its own: a count
+ * holds its row's lock only for one UPDATE, so one credential's requests queue behind each other
+ * for that long and no one else's do.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRES_NEW)
+class SendWindows {
+
+  @Inject @HeraldUnit EntityManager em;
+
+  /** Counts one more request in the window if it stays within {@code limit}; whether it did. */
+  public boolean count(String credential, Instant window, int limit) {
+    return em.createNativeQuery(
+                "UPDATE send_window SET requests = requests + 1"
+                    + " WHERE credential = ?1 AND window_start = ?2 AND requests < ?3")
+            .setParameter(1, credential)
+            .setParameter(2, window)
+            .setParameter(3, limit)
+            .executeUpdate()
+        == 1;
+  }
+
+  public boolean exists(String credential, Instant window) {
+    return !em.createNativeQuery(
+            "SELECT requests FROM send_window WHERE credential = ?1 AND window_start = ?2")
+        .setParameter(1, credential)
+        .setParameter(2, window)
+        .getResultList()
+        .isEmpty();
+  }
+
+  /** Opens a window with its first request; fails on the key when another node just did. */
+  public void open(String credential, Instant window) {
+    em.createNativeQuery(
+            "INSERT INTO send_window (credential, window_start, requests) VALUES (?1, ?2, 1)")
+        .setParameter(1, credential)
+        .setParameter(2, window)
+        .executeUpdate();
+  }
+
+  public int deleteBefore(Instant start) {
+    return em.createNativeQuery("DELETE FROM send_window WHERE window_start < ?1")
+        .setParameter(1, start)
+        .executeUpdate();
+  }
+}
