@@ -47,6 +47,39 @@ class SendLimitIT extends HeraldIT {
     assertThat(list).hasSize(answers.size() - 1);
   }
 
+  /** Twenty at once, the first of the token's minute: exactly ten through, however they race. */
+  @Test
+  void concurrentRequestsAreCountedExactly() throws Exception {
+    var limited = limitedToken(10);
+    var second = java.time.LocalTime.now(java.time.ZoneOffset.UTC).getSecond();
+    if (second > 50) {
+      Thread.sleep((61 - second) * 1_000L);
+    }
+    var start = new java.util.concurrent.CountDownLatch(1);
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+    var replies = new ArrayList<java.util.concurrent.Future<Api.Reply>>();
+    try {
+      for (int i = 0; i < 20; i++) {
+        var title = "racing " + i;
+        replies.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return limited.post(org.path + "/notifications", body(title));
+                }));
+      }
+      start.countDown();
+      var statuses = new ArrayList<Integer>();
+      for (var reply : replies) {
+        statuses.add(reply.get().status());
+      }
+      assertThat(statuses.stream().filter(s -> s == 201)).as(statuses.toString()).hasSize(10);
+      assertThat(statuses.stream().filter(s -> s == 429)).as(statuses.toString()).hasSize(10);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   @Test
   void otherTokensAndOrganizationsAreNotSlowedByALimitedOne() {
     var limited = limitedToken(1);

@@ -23,6 +23,7 @@ public class SendLimits {
   public static final int DEFAULT_PER_MINUTE = 6_000;
 
   private static final Duration WINDOW = Duration.ofMinutes(1);
+  private static final int OPEN_ATTEMPTS = 5;
 
   @Inject SendWindows windows;
 
@@ -41,22 +42,29 @@ public class SendLimits {
     }
     var now = Instant.now();
     var window = now.truncatedTo(ChronoUnit.MINUTES);
-    if (windows.count(credential, window, perMinute)) {
-      return OptionalLong.empty();
-    }
-    if (!windows.exists(credential, window)) {
-      try {
-        windows.open(credential, window);
+    // Concurrent first requests of a minute race to open its window: a loser counts on the
+    // winner's row once it is there (seen by the next attempt's UPDATE).
+    for (int attempt = 0; attempt < OPEN_ATTEMPTS; attempt++) {
+      if (windows.count(credential, window, perMinute)) {
         return OptionalLong.empty();
-      } catch (RuntimeException e) {
-        // another node opened the window meanwhile: count there
-        if (windows.count(credential, window, perMinute)) {
+      }
+      var requests = windows.requests(credential, window);
+      if (requests.isPresent() && requests.get() >= perMinute) {
+        var left = Duration.between(now, window.plus(WINDOW));
+        return OptionalLong.of(Math.max(1, (left.toMillis() + 999) / 1000));
+      }
+      if (requests.isEmpty()) {
+        try {
+          windows.open(credential, window);
           return OptionalLong.empty();
+        } catch (RuntimeException e) {
+          // another request opened it meanwhile
         }
       }
     }
-    var left = Duration.between(now, window.plus(WINDOW));
-    return OptionalLong.of(Math.max(1, (left.toMillis() + 999) / 1000));
+    // Still contended after every attempt: the request goes ahead rather than be refused for a
+    // limit it may not have reached.
+    return OptionalLong.empty();
   }
 
   /** Forgets the windows that ended before the previous minute; returns how many. */

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The counts of {@code send_window}, each statement in a short transaction of its own: a count
@@ -30,13 +31,15 @@ class SendWindows {
         == 1;
   }
 
-  public boolean exists(String credential, Instant window) {
-    return !em.createNativeQuery(
-            "SELECT requests FROM send_window WHERE credential = ?1 AND window_start = ?2")
-        .setParameter(1, credential)
-        .setParameter(2, window)
-        .getResultList()
-        .isEmpty();
+  /** The requests counted in the window; empty when no one opened it yet. */
+  public Optional<Integer> requests(String credential, Instant window) {
+    var rows =
+        em.createNativeQuery(
+                "SELECT requests FROM send_window WHERE credential = ?1 AND window_start = ?2")
+            .setParameter(1, credential)
+            .setParameter(2, window)
+            .getResultList();
+    return rows.isEmpty() ? Optional.empty() : Optional.of(((Number) rows.get(0)).intValue());
   }
 
   /** Opens a window with its first request; fails on the key when another node just did. */
