@@ -10,8 +10,9 @@ import java.util.OptionalLong;
 
 /**
  * How many notifications a credential may send per minute, counted in fixed minutes in the database
- * (ADR 0013). The installation's limit is {@value #SETTING} (default {@value #DEFAULT_PER_MINUTE};
- * 0 turns limits off); a token may have one of its own.
+ * (ADR 0013). The installation's limit is {@value #SETTING}, none by default: counting each request
+ * in a transaction of its own costs a busy token's requests a third of their throughput (BENCHMARKS
+ * step 14). A token may have a limit of its own.
  */
 @ApplicationScoped
 public class SendLimits {
@@ -19,8 +20,8 @@ public class SendLimits {
   /** The setting that holds the installation's limit. */
   public static final String SETTING = "herald.limit.sends-per-minute";
 
-  /** The installation's limit when the setting is absent. */
-  public static final int DEFAULT_PER_MINUTE = 6_000;
+  /** The installation's limit when the setting is absent: none. */
+  public static final int DEFAULT_PER_MINUTE = 0;
 
   private static final Duration WINDOW = Duration.ofMinutes(1);
   private static final int OPEN_ATTEMPTS = 5;

@@ -40,9 +40,6 @@ final class NodeSettings {
             "-Dherald.db.password=" + password,
             "-Dherald.bootstrap.token=" + SYSTEM_TOKEN,
             "-Dherald.region=bench",
-            // 1,000 requests a second with one token: a limit that never refuses them, so that
-            // the API phase still pays for counting them as a default installation does
-            "-Dherald.limit.sends-per-minute=1000000",
             "-Dherald.provider.apns.team-id=" + RawApns.TEAM_ID,
             "-Dherald.provider.apns.key-id=" + RawApns.KEY_ID,
             "-Dherald.provider.apns.signing-key=" + keyDir.resolve("signing-key.p8"),

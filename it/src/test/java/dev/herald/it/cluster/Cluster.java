@@ -55,8 +55,8 @@ final class Cluster implements AutoCloseable {
             // Today's attempt count must not end retries before an outage ends; the time budget
             // that replaces it defaults to hours.
             "-Dherald.retry.max-attempts=1000",
-            // The clients send as fast as the nodes take it, with one token: the send limit
-            // (RateLimitIT's subject) is not what these tests are about.
+            // The clients send as fast as the nodes take it, with one token: an installation's
+            // send limit (SendLimitIT's subject) is not what these tests are about.
             "-Dherald.limit.sends-per-minute=0"));
     settings.addAll(receivers.providerSettings());
     settings.addAll(extra);
