@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * A notification as the Jigx API shows it, fields in the documented order. The fields after {@code
  * updatedBy} are Herald's additions and appear only where they apply; {@code error} says why a
- * notification that could not be dispatched was set aside as {@code FAILED}.
+ * notification that could not be dispatched was set aside as {@code FAILED}; {@code sentVia} which
+ * API sent it ({@code notifications}, {@code push-api-v2}, {@code webhook:<id>}, {@code java}).
  */
 @JsonbPropertyOrder({
   "organizationId",
@@ -31,7 +32,8 @@ import java.util.List;
   "description",
   "channels",
   "counters",
-  "error"
+  "error",
+  "sentVia"
 })
 public record NotificationResponse(
     String organizationId,
@@ -51,7 +53,8 @@ public record NotificationResponse(
     String description,
     List<String> channels,
     CountersResponse counters,
-    String error) {
+    String error,
+    String sentVia) {
 
   /** The message itself, in the documented order. */
   @JsonbPropertyOrder({"text", "title", "jigId", "screen", "inputs"})
@@ -88,6 +91,7 @@ public record NotificationResponse(
         detailed ? n.description() : null,
         detailed ? n.channels() : null,
         CountersResponse.of(counters),
-        detailed ? n.lastError() : null);
+        detailed ? n.lastError() : null,
+        detailed ? n.sentVia() : null);
   }
 }

@@ -85,6 +85,10 @@ public class Notification {
   @Column(name = "idempotency_key", length = 200)
   private String idempotencyKey;
 
+  /** The route of the request that sent it: {@code notifications}, {@code push-api-v2}, … */
+  @Column(name = "sent_via", length = 100)
+  private String sentVia;
+
   @Column(name = "start_at", nullable = false)
   private Instant startAt;
 
@@ -117,8 +121,14 @@ public class Notification {
 
   protected Notification() {}
 
-  Notification(NewNotification request, String organizationId, String createdBy, Instant now) {
+  Notification(
+      NewNotification request,
+      String organizationId,
+      String createdBy,
+      String sentVia,
+      Instant now) {
     this.id = UUID.randomUUID();
+    this.sentVia = sentVia;
     this.organizationId = organizationId;
     this.scope = request.scope().name();
     this.solutionId = request.solutionId();
@@ -228,6 +238,14 @@ public class Notification {
 
   public String createdBy() {
     return createdBy;
+  }
+
+  /**
+   * Which API sent it: {@code notifications} (the REST API), {@code push-api-v2}, {@code
+   * webhook:<id>} or {@code java}; {@code null} for notifications sent before Herald kept it.
+   */
+  public String sentVia() {
+    return sentVia;
   }
 
   public Instant updatedAt() {

@@ -173,7 +173,7 @@ public class Notifications {
       case ORG -> {}
     }
     InvalidRequestException.throwIfAny(errors);
-    var notification = new Notification(request, organizationId, sender, now);
+    var notification = new Notification(request, organizationId, sender, route, now);
     em.persist(notification);
     em.flush();
     if (request.scope() == Scope.USR) {
