@@ -13,9 +13,12 @@ import dev.herald.api.common.StoppingFilter;
 import dev.herald.api.common.StrictTextReader;
 import dev.herald.api.device.DeviceResource;
 import dev.herald.api.inbox.InboxResource;
+import dev.herald.api.integration.IntegrationKeyResource;
 import dev.herald.api.member.MemberResource;
 import dev.herald.api.notification.NotificationResource;
 import dev.herald.api.organization.OrganizationResource;
+import dev.herald.api.pushapi.PushApiErrors;
+import dev.herald.api.pushapi.PushApiResource;
 import dev.herald.api.solution.SolutionResource;
 import dev.herald.api.token.TokenResource;
 import java.util.Set;
@@ -40,6 +43,9 @@ public final class HeraldApi {
         DeviceResource.class,
         NotificationResource.class,
         InboxResource.class,
+        IntegrationKeyResource.class,
+        PushApiResource.class,
+        PushApiErrors.class,
         AuthFeature.class,
         RequestShapeFilter.class,
         NoOptionsFilter.class,

@@ -193,14 +193,19 @@ class HostileInputIT extends HeraldIT {
       failures.add("server error: " + what);
       return;
     }
-    if (attack.family().startsWith("token-") && answer.status() != 401) {
+    var pushApi = attack.endpoint().template().equals(HostileRequests.PUSH_API);
+    if (attack.family().startsWith("token-") && !pushApi && answer.status() != 401) {
       failures.add("a malformed token not answered 401: " + what);
       return;
     }
     if (attack.containerAnswers() && answer.status() >= 400) {
       return; // the HTTP layer's own answer, see the README
     }
-    if (answer.status() >= 400 && !attack.method().equals("HEAD") && !isErrorJson(answer)) {
+    if (pushApi && answer.status() >= 400 && !attack.method().equals("HEAD")) {
+      if (!isResponseStatus(answer)) {
+        failures.add("error not a ServiceStack ResponseStatus: " + what);
+      }
+    } else if (answer.status() >= 400 && !attack.method().equals("HEAD") && !isErrorJson(answer)) {
       failures.add(
           "error not {\"message\"} JSON: "
               + what
@@ -227,7 +232,9 @@ class HostileInputIT extends HeraldIT {
           // not JSON: one thing or nothing; counted as one
         }
         created
-            .computeIfAbsent(attack.endpoint().collection(), k -> new AtomicInteger())
+            .computeIfAbsent(
+                pushApi ? "notifications" : attack.endpoint().collection(),
+                k -> new AtomicInteger())
             .addAndGet(count);
       }
     }
@@ -245,6 +252,47 @@ class HostileInputIT extends HeraldIT {
     } catch (RuntimeException e) {
       return false;
     }
+  }
+
+  /**
+   * A Push API error: ServiceStack's {@code ResponseStatus} with a message, in JSON or in XML (the
+   * element by its local name, whatever the namespace).
+   */
+  private static boolean isResponseStatus(Answer answer) {
+    var type = answer.header("Content-Type");
+    if (type == null) {
+      return false;
+    }
+    if (type.startsWith("application/json")) {
+      try {
+        return Api.parse(answer.text()) instanceof JsonObject o
+            && o.get("ResponseStatus") instanceof JsonObject status
+            && status.get("Message") instanceof JsonString s
+            && !s.getString().isBlank();
+      } catch (RuntimeException e) {
+        return false;
+      }
+    }
+    if (type.startsWith("application/xml")) {
+      try {
+        var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        var root =
+            factory
+                .newDocumentBuilder()
+                .parse(
+                    new java.io.ByteArrayInputStream(
+                        answer.text().getBytes(StandardCharsets.UTF_8)))
+                .getDocumentElement();
+        var messages = root.getElementsByTagNameNS("*", "Message");
+        return root.getElementsByTagNameNS("*", "ResponseStatus").getLength() == 1
+            && messages.getLength() > 0
+            && !messages.item(messages.getLength() - 1).getTextContent().isBlank();
+      } catch (Exception e) {
+        return false;
+      }
+    }
+    return false;
   }
 
   private static String requestText(Attack attack) {
@@ -345,8 +393,18 @@ class HostileInputIT extends HeraldIT {
       ids.put("notificationId", notification.getString("notificationId"));
       ids.put("tokenId", tokenIds.get("MEMBER"));
       ids.put("deviceId", device.json().getString("id"));
+      var key = org.admin.post(org.path + "/integration-keys", "{}");
+      assertThat(key.status()).as(key.toString()).isEqualTo(201);
+      secrets.put("integration key", key.json().getString("integrationKey"));
       var tenant =
-          new Tenant(org.id, ids, tokens, secrets.get("recipient e-mail"), members.get("target"));
+          new Tenant(
+              org.id,
+              ids,
+              tokens,
+              secrets.get("recipient e-mail"),
+              members.get("target"),
+              key.json().getInt("companyId"),
+              key.json().getString("integrationKey"));
       var fixtures = new Fixtures(org, tenant, org.admin.as(tokens.get("ADMIN")));
       fixtures.secrets.putAll(secrets);
       return fixtures;

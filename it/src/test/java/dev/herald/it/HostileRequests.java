@@ -56,7 +56,9 @@ final class HostileRequests {
       Map<String, String> ids,
       Map<String, String> tokens,
       String recipientEmail,
-      String memberId) {
+      String memberId,
+      int companyId,
+      String integrationKey) {
 
     String id(String param) {
       return param.equals("organizationId")
@@ -94,6 +96,9 @@ final class HostileRequests {
           "token",
           "id");
 
+  /** The Push API's path: its credentials are in the body, its errors ServiceStack's. */
+  static final String PUSH_API = "/api/v2/push";
+
   private static final List<String> METHODS =
       List.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "FOO");
 
@@ -123,6 +128,10 @@ final class HostileRequests {
       if (endpoint.takesBody()) {
         bodies(endpoint);
         fields(endpoint);
+      }
+      if (endpoint.template().equals(PUSH_API)) {
+        pushApiJson(endpoint);
+        pushApiXml(endpoint);
       }
     }
     templates.forEach(this::wrongMethods);
@@ -467,6 +476,180 @@ final class HostileRequests {
             text.getBytes(StandardCharsets.UTF_8));
       }
     }
+  }
+
+  /**
+   * Push API requests with the attacker's credentials aimed at the victim's users and company, and
+   * each field with a value of the wrong kind. They must fail with nothing sent.
+   */
+  private void pushApiJson(Endpoint e) {
+    var own =
+        "\"CompanyId\":"
+            + attacker.companyId()
+            + ",\"IntegrationKey\":"
+            + q(attacker.integrationKey());
+    var user = "\"UserEmail\":" + q(attacker.recipientEmail()) + ",";
+    var bodies =
+        List.of(
+            "{\"UserId\":" + q(victim.memberId()) + ",\"Body\":\"x\"," + own + "}",
+            "{\"UserEmail\":" + q(victim.recipientEmail()) + ",\"Body\":\"x\"," + own + "}",
+            "{\"UserExternalId\":" + q(victim.memberId()) + ",\"Body\":\"x\"," + own + "}",
+            "{"
+                + user
+                + "\"Body\":\"x\",\"CompanyId\":"
+                + victim.companyId()
+                + ",\"IntegrationKey\":"
+                + q(attacker.integrationKey())
+                + "}",
+            "{"
+                + user
+                + "\"Body\":\"x\",\"CompanyId\":"
+                + attacker.companyId()
+                + ",\"IntegrationKey\":"
+                + q("k".repeat(600))
+                + "}",
+            "{" + user + "\"ExpirySecs\":99999999999,\"Body\":\"x\"," + own + "}",
+            "{" + user + "\"ExpirySecs\":-5,\"Body\":\"x\"," + own + "}",
+            "{" + user + "\"ExpirySecs\":1.5,\"Body\":\"x\"," + own + "}",
+            "{" + user + "\"Sound\":\"maybe\",\"Body\":\"x\"," + own + "}",
+            "{" + user + "\"Body\":\"x\",\"CompanyId\":\"abc\",\"IntegrationKey\":\"k\"}",
+            "{" + user + "\"Title\":{\"a\":1},\"Body\":[1]," + own + "}",
+            "{" + user + "\"Body\":" + q("x".repeat(5_000)) + "," + own + "}",
+            "{" + user + "\"Title\":" + q("\u0000") + ",\"Body\":\"x\"," + own + "}",
+            "{\"userid\":\"a\",\"USERID\":\"b\",\"Body\":\"x\"," + own + "}",
+            "{\"UserId\":\"not-a-uuid\",\"UserEmail\":"
+                + q(attacker.recipientEmail())
+                + ",\"Body\":\"x\","
+                + own
+                + "}",
+            "[]",
+            "\"text\"",
+            "null",
+            "{}");
+    for (var body : bodies) {
+      var headers = json(null);
+      headers.put("Content-Type", ascii("application/json"));
+      add("push-json", "KEY", "POST", PUSH_API + "?format=json", e, headers, ascii8(body));
+    }
+  }
+
+  /**
+   * Hostile XML: entities from files and hosts, external DTDs, billion laughs, deep nesting,
+   * documents that are not well-formed, and the victim's users with the attacker's credentials.
+   */
+  private void pushApiXml(Endpoint e) {
+    var own =
+        "<CompanyId>"
+            + attacker.companyId()
+            + "</CompanyId><IntegrationKey>"
+            + attacker.integrationKey()
+            + "</IntegrationKey>";
+    var user = "<UserEmail>" + attacker.recipientEmail() + "</UserEmail>";
+    var laughs = new StringBuilder("<!DOCTYPE p [<!ENTITY l0 \"lol\">");
+    for (int i = 1; i <= 9; i++) {
+      laughs.append("<!ENTITY l" + i + " \"" + ("&l" + (i - 1) + ";").repeat(10) + "\">");
+    }
+    laughs.append("]>");
+    var documents =
+        List.of(
+            "<!DOCTYPE p [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><p>"
+                + user
+                + "<Body>&x;</Body>"
+                + own
+                + "</p>",
+            "<!DOCTYPE p [<!ENTITY x SYSTEM \"http://127.0.0.1:1/x\">]><p>"
+                + user
+                + "<Body>&x;</Body>"
+                + own
+                + "</p>",
+            "<!DOCTYPE p [<!ENTITY % x SYSTEM \"http://127.0.0.1:1/x.dtd\"> %x;]><p>"
+                + user
+                + "<Body>b</Body>"
+                + own
+                + "</p>",
+            "<!DOCTYPE p SYSTEM \"http://127.0.0.1:1/p.dtd\"><p>"
+                + user
+                + "<Body>b</Body>"
+                + own
+                + "</p>",
+            laughs + "<p>" + user + "<Body>&l9;</Body>" + own + "</p>",
+            "<!DOCTYPE p [<!ENTITY big \""
+                + "x".repeat(50_000)
+                + "\">]><p>"
+                + user
+                + "<Body>"
+                + "&big;".repeat(40)
+                + "</Body>"
+                + own
+                + "</p>",
+            "<p>" + user + "<Body>&undeclared;</Body>" + own + "</p>",
+            "<p>"
+                + user
+                + "<Body>b</Body>"
+                + own
+                + "<x>".repeat(10_000)
+                + "</x>".repeat(10_000)
+                + "</p>",
+            "<p>" + user + "<Body>b</Body>" + own + "<x/>".repeat(40_000) + "</p>",
+            "<p xmlns:xi=\"http://www.w3.org/2001/XInclude\">"
+                + user
+                + "<Body><xi:include href=\"file:///etc/passwd\" parse=\"text\"/></Body>"
+                + own
+                + "</p>",
+            "<p>" + user + "<Body>b</Body><Body>c</Body>" + own + "</p>",
+            "<p>" + user + "<Body><b>nested</b></Body>" + own + "</p>",
+            "<p><UserId>" + victim.memberId() + "</UserId><Body>b</Body>" + own + "</p>",
+            "<p><UserEmail>"
+                + victim.recipientEmail()
+                + "</UserEmail><Body>b</Body>"
+                + own
+                + "</p>",
+            "<p>"
+                + user
+                + "<Body>b</Body><CompanyId>"
+                + victim.companyId()
+                + "</CompanyId><IntegrationKey>"
+                + attacker.integrationKey()
+                + "</IntegrationKey></p>",
+            "<p>" + user + "<Body i:nil=\"true\">b</Body>" + own + "</p>",
+            "<p>" + user + "<ExpirySecs>ten</ExpirySecs><Body>b</Body>" + own + "</p>",
+            "<p>" + user + "<Body>b</Body>" + own + "</q>",
+            "<p>" + user + "<Body>b</Body>" + own + "</p><p/>",
+            "<?xml-stylesheet href=\"http://127.0.0.1:1/s.xsl\"?><p>"
+                + user
+                + "<!-- c --><Body><![CDATA[<b>]]></Body>"
+                + own
+                + "</p>",
+            "<?xml version=\"1.0\" encoding=\"UTF-16\"?><p>"
+                + user
+                + "<Body>b</Body>"
+                + own
+                + "</p>",
+            "<p>" + user + "<Body>\u0001</Body>" + own + "</p>",
+            "<p>" + user + "<Body>&#0;</Body>" + own + "</p>",
+            "",
+            "<",
+            "not xml at all");
+    var contentTypes = List.of("application/xml", "text/xml", "");
+    for (int i = 0; i < documents.size(); i++) {
+      var headers = json(null);
+      var type = contentTypes.get(i % contentTypes.size());
+      if (!type.isEmpty()) {
+        headers.put("Content-Type", ascii(type));
+      }
+      add("push-xml", "KEY", "POST", PUSH_API, e, headers, ascii8(documents.get(i)));
+    }
+    var broken = ("<p>" + user + "<Body>caf").getBytes(StandardCharsets.UTF_8);
+    var invalidUtf8 = java.util.Arrays.copyOf(broken, broken.length + 2);
+    invalidUtf8[broken.length] = (byte) 0xc3;
+    invalidUtf8[broken.length + 1] = (byte) 0x28;
+    var headers = json(null);
+    headers.put("Content-Type", ascii("application/xml"));
+    add("push-xml", "KEY", "POST", PUSH_API, e, headers, invalidUtf8);
+  }
+
+  private static byte[] ascii8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
   }
 
   /** Methods the template does not declare. */

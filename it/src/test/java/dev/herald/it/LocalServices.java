@@ -34,8 +34,16 @@ final class LocalServices implements AutoCloseable {
 
   private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
 
-  /** One message a fake service received: to whom, and the body as text. */
-  record Received(String to, String body) {}
+  /**
+   * One message a fake service received: to whom, the body as text, and APNs's {@code
+   * apns-expiration} header (unix seconds; {@code null} elsewhere).
+   */
+  record Received(String to, String body, String expiration) {
+
+    Received(String to, String body) {
+      this(to, body, null);
+    }
+  }
 
   final List<Received> apns = new CopyOnWriteArrayList<>();
   final List<Received> fcm = new CopyOnWriteArrayList<>();
@@ -68,7 +76,12 @@ final class LocalServices implements AutoCloseable {
                         throw new RejectedNotificationException(
                             RejectionReason.SERVICE_UNAVAILABLE);
                       }
-                      apns.add(new Received(token, payload.toString(StandardCharsets.UTF_8)));
+                      var expiration = headers.get("apns-expiration");
+                      apns.add(
+                          new Received(
+                              token,
+                              payload.toString(StandardCharsets.UTF_8),
+                              expiration == null ? null : expiration.toString()));
                     })
             .build();
     apnsServer.start(port("it.apns.port")).get();

@@ -1,5 +1,6 @@
 package dev.herald.api.common;
 
+import dev.herald.api.pushapi.PushApiErrorPage;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -36,13 +37,18 @@ public class ErrorPageServlet extends HttpServlet {
       return;
     }
     response.resetBuffer();
+    if (PushApiErrorPage.handles(request)) {
+      PushApiErrorPage.write(request, response, code);
+      return;
+    }
     response.setStatus(code);
     response.setContentType("application/json");
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     response.getWriter().write(JsonWriter.toJson(ErrorResponse.of(message(code))));
   }
 
-  static String message(int status) {
+  /** The message of a status the container answers. */
+  public static String message(int status) {
     return switch (status) {
       case 400 -> "Bad request";
       case 401 -> "Unauthorized";

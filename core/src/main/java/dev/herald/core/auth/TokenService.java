@@ -6,19 +6,14 @@ import dev.herald.core.common.HeraldUnit;
 import dev.herald.core.common.InvalidRequestException;
 import dev.herald.core.common.InvalidRequestException.FieldError;
 import dev.herald.core.common.NotFoundException;
+import dev.herald.core.common.Secrets;
 import dev.herald.core.common.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -37,8 +32,6 @@ public class TokenService {
   private static final String LAST_SYSTEM_ADMIN =
       "This is the last usable system administrator's token; issue another one"
           + " (POST .../tokens with \"systemAdmin\": true) before revoking it";
-
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   /** The longest secret Herald accepts; longer bearer values are refused without a look-up. */
   public static final int MAX_SECRET_LENGTH = 512;
@@ -100,9 +93,7 @@ public class TokenService {
   }
 
   private static String newSecret() {
-    var bytes = new byte[32];
-    RANDOM.nextBytes(bytes);
-    return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    return Secrets.generate(PREFIX);
   }
 
   /** Whether a secret could ever authenticate: 1 to 512 visible ASCII characters. */
@@ -154,7 +145,7 @@ public class TokenService {
             systemAdmin,
             name,
             shown,
-            hash(secret),
+            Secrets.hash(secret),
             Timestamps.now(),
             expiresAt,
             sendsPerMinute);
@@ -166,7 +157,7 @@ public class TokenService {
   public Optional<Caller> authenticate(String secret) {
     return em.createQuery(
             "select t from AccessToken t where t.tokenHash = :hash", AccessToken.class)
-        .setParameter("hash", hash(secret))
+        .setParameter("hash", Secrets.hash(secret))
         .getResultStream()
         .filter(t -> t.usableAt(Instant.now()))
         .findFirst()
@@ -249,7 +240,7 @@ public class TokenService {
   public boolean installSystemAdmin(String organizationId, UUID memberId, String secret) {
     var existing =
         em.createQuery("select t from AccessToken t where t.tokenHash = :hash", AccessToken.class)
-            .setParameter("hash", hash(secret))
+            .setParameter("hash", Secrets.hash(secret))
             .getResultStream()
             .findFirst();
     if (existing.isPresent()
@@ -281,14 +272,5 @@ public class TokenService {
         .stream()
         .filter(t -> t.usableAt(now))
         .toList();
-  }
-
-  static String hash(String secret) {
-    try {
-      var digest = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(digest.digest(secret.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
   }
 }

@@ -94,11 +94,16 @@ public class MemberService {
   }
 
   public Member get(String organizationId, UUID memberId) {
+    return find(organizationId, memberId)
+        .orElseThrow(() -> new NotFoundException("Member not found"));
+  }
+
+  /** The organization's member with this id, if there is one. */
+  public Optional<Member> find(String organizationId, UUID memberId) {
     var member = memberId == null ? null : em.find(Member.class, memberId);
-    if (member == null || !member.organizationId().equals(organizationId)) {
-      throw new NotFoundException("Member not found");
-    }
-    return member;
+    return member == null || !member.organizationId().equals(organizationId)
+        ? Optional.empty()
+        : Optional.of(member);
   }
 
   /** Members whose e-mail, name or external id contains {@code q}, ordered by e-mail. */
