@@ -104,13 +104,7 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
 
   private static String messageFor(int status, WebApplicationException e) {
     return switch (status) {
-      case 401 -> "Unauthorized";
-      case 404 -> "Not found";
-      case 405 -> "Method not allowed";
-      case 406 -> "Not acceptable";
-      case 408 -> "The request body did not arrive in time";
-      case 413 -> "Request body too large";
-      case 415 -> "Unsupported media type";
+      case 401, 404, 405, 406, 408, 413, 415 -> ErrorResponse.statusMessage(status);
       default ->
           e.getMessage() == null
               ? Response.Status.fromStatusCode(status).getReasonPhrase()

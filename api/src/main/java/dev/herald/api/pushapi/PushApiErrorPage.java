@@ -1,6 +1,6 @@
 package dev.herald.api.pushapi;
 
-import dev.herald.api.common.ErrorPageServlet;
+import dev.herald.api.common.ErrorResponse;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -39,7 +39,7 @@ public final class PushApiErrorPage {
         .write(
             PushAnswers.refused(
                 new ResponseStatus(
-                    ResponseStatus.codeFor(status), ErrorPageServlet.message(status), List.of()),
+                    ResponseStatus.codeFor(status), ErrorResponse.statusMessage(status), List.of()),
                 format));
   }
 

@@ -1,5 +1,7 @@
-package dev.herald.api.common;
+package dev.herald.api;
 
+import dev.herald.api.common.ErrorResponse;
+import dev.herald.api.common.JsonWriter;
 import dev.herald.api.pushapi.PushApiErrorPage;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServlet;
@@ -44,25 +46,8 @@ public class ErrorPageServlet extends HttpServlet {
     response.setStatus(code);
     response.setContentType("application/json");
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    response.getWriter().write(JsonWriter.toJson(ErrorResponse.of(message(code))));
-  }
-
-  /** The message of a status the container answers. */
-  public static String message(int status) {
-    return switch (status) {
-      case 400 -> "Bad request";
-      case 401 -> "Unauthorized";
-      case 403 -> "Forbidden";
-      case 404 -> "Not found";
-      case 405 -> "Method not allowed";
-      case 406 -> "Not acceptable";
-      case 408 -> "The request body did not arrive in time";
-      case 413 -> "Request body too large";
-      case 414 -> "Request URI too long";
-      case 415 -> "Unsupported media type";
-      case 431 -> "Request headers too large";
-      case 503 -> "Service unavailable";
-      default -> status >= 500 ? "Internal error" : "Request refused (HTTP " + status + ")";
-    };
+    response
+        .getWriter()
+        .write(JsonWriter.toJson(ErrorResponse.of(ErrorResponse.statusMessage(code))));
   }
 }
