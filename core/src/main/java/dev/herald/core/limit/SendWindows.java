@@ -19,14 +19,18 @@ class SendWindows {
 
   @Inject @HeraldUnit EntityManager em;
 
-  /** Counts one more request in the window if it stays within {@code limit}; whether it did. */
-  public boolean count(String credential, Instant window, int limit) {
+  /**
+   * Counts {@code quota} more requests in the window if the count stays within {@code limit};
+   * whether it did.
+   */
+  public boolean count(String credential, Instant window, int limit, int quota) {
     return em.createNativeQuery(
-                "UPDATE send_window SET requests = requests + 1"
-                    + " WHERE credential = ?1 AND window_start = ?2 AND requests < ?3")
+                "UPDATE send_window SET requests = requests + ?4"
+                    + " WHERE credential = ?1 AND window_start = ?2 AND requests + ?4 <= ?3")
             .setParameter(1, credential)
             .setParameter(2, window)
             .setParameter(3, limit)
+            .setParameter(4, quota)
             .executeUpdate()
         == 1;
   }
@@ -42,12 +46,13 @@ class SendWindows {
     return rows.isEmpty() ? Optional.empty() : Optional.of(((Number) rows.get(0)).intValue());
   }
 
-  /** Opens a window with its first request; fails on the key when another node just did. */
-  public void open(String credential, Instant window) {
+  /** Opens a window with its first quota; fails on the key when another node just did. */
+  public void open(String credential, Instant window, int quota) {
     em.createNativeQuery(
-            "INSERT INTO send_window (credential, window_start, requests) VALUES (?1, ?2, 1)")
+            "INSERT INTO send_window (credential, window_start, requests) VALUES (?1, ?2, ?3)")
         .setParameter(1, credential)
         .setParameter(2, window)
+        .setParameter(3, quota)
         .executeUpdate();
   }
 
