@@ -159,6 +159,17 @@ class PushApiIT extends HeraldIT {
     assertThat(error.getString("FieldName")).isEqualTo("UserEmail");
     assertThat(error.getString("ErrorCode")).isEqualTo("NotFound");
 
+    var longTitle = push("json", json(), request("ann@push.example", "x".repeat(501)));
+    assertThat(longTitle.status()).as(longTitle.toString()).isEqualTo(400);
+    assertThat(
+            longTitle
+                .json()
+                .getJsonObject("ResponseStatus")
+                .getJsonArray("Errors")
+                .getJsonObject(0)
+                .getString("FieldName"))
+        .isEqualTo("Title");
+
     var malformed = push("json", Map.of("Content-Type", "application/json"), "{\"Title\": ");
     assertThat(malformed.status()).isEqualTo(400);
     assertThat(malformed.json().getJsonObject("ResponseStatus").getString("Message")).isNotBlank();

@@ -1,6 +1,8 @@
 package dev.herald.api.pushapi;
 
 import dev.herald.api.common.IdempotentSending;
+import dev.herald.api.pushapi.ResponseStatus.ResponseError;
+import dev.herald.core.common.InvalidRequestException;
 import dev.herald.core.integration.IntegrationKeys;
 import dev.herald.core.integration.PushCredential;
 import dev.herald.core.limit.SendLimits;
@@ -35,6 +37,15 @@ public class PushApiResource {
 
   /** Requests to this API are the same only as requests to it (idempotency keys). */
   static final String ROUTE = "push-api-v2";
+
+  /** The Push API's names of the notification's fields, for the errors of a check they fail. */
+  private static final Map<String, String> PUSH_NAMES =
+      Map.of(
+          "title", PushField.TITLE.documented(),
+          "text", PushField.BODY.documented(),
+          "ttlSeconds", PushField.EXPIRY_SECS.documented(),
+          "emails", PushField.USER_EMAIL.documented(),
+          "idempotencyKey", "Idempotency-Key");
 
   @Inject IntegrationKeys keys;
   @Inject MemberService members;
@@ -91,17 +102,31 @@ public class PushApiResource {
     var organizationId = credential.organizationId();
     var member = PushRecipient.of(request, organizationId, members);
     var notification = notification(request, member.email(), organizationId, idempotencyKey);
-    var sent =
-        IdempotentSending.send(
-            notification,
-            () ->
-                notifications.send(
-                    organizationId,
-                    credential.sender(),
-                    notification,
-                    ROUTE,
-                    n -> n.id().toString()),
-            () -> notifications.replay(organizationId, notification, ROUTE));
+    Notifications.Sent sent;
+    try {
+      sent =
+          IdempotentSending.send(
+              notification,
+              () ->
+                  notifications.send(
+                      organizationId,
+                      credential.sender(),
+                      notification,
+                      ROUTE,
+                      n -> n.id().toString()),
+              () -> notifications.replay(organizationId, notification, ROUTE));
+    } catch (InvalidRequestException e) {
+      if (e.errors().isEmpty()) {
+        throw PushRefusal.badRequest(e.getMessage());
+      }
+      throw PushRefusal.invalid(
+          e.errors().stream()
+              .map(
+                  f ->
+                      new ResponseError(
+                          "Invalid", PUSH_NAMES.getOrDefault(f.field(), f.field()), f.message()))
+              .toList());
+    }
     var response =
         Response.ok(
             PushAnswers.accepted(sent.notification().id().toString(), answer), answer.mediaType());
