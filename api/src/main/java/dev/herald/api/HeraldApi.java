@@ -21,13 +21,16 @@ import dev.herald.api.pushapi.PushApiErrors;
 import dev.herald.api.pushapi.PushApiResource;
 import dev.herald.api.solution.SolutionResource;
 import dev.herald.api.token.TokenResource;
+import dev.herald.api.webhook.WebhookReceiverResource;
+import dev.herald.api.webhook.WebhookResource;
 import java.util.Set;
 
 /**
  * Herald's REST API as a list of JAX-RS classes, for a host whose {@code Application} lists its
  * classes instead of scanning: add these to yours and Herald's API is served under your
- * application's path ({@code …/v2.0/tool/…}). Herald's providers among them act only on those paths
- * (docs/adr/0011). A host that scans needs nothing: it finds them.
+ * application's path ({@code …/v2.0/tool/…}, and the inbound webhooks' {@code …/v2.0/webhooks/…}).
+ * Herald's providers among them act only on those paths (docs/adr/0011). A host that scans needs
+ * nothing: it finds them.
  */
 public final class HeraldApi {
 
@@ -46,6 +49,8 @@ public final class HeraldApi {
         IntegrationKeyResource.class,
         PushApiResource.class,
         PushApiErrors.class,
+        WebhookResource.class,
+        WebhookReceiverResource.class,
         AuthFeature.class,
         RequestShapeFilter.class,
         NoOptionsFilter.class,

@@ -48,8 +48,14 @@ final class ApiMethods {
       boolean eventStream,
       String where) {
 
-    /** The feature an endpoint belongs to: the first segment after the organization. */
+    /**
+     * The feature an endpoint belongs to: the first segment after the organization; what an inbound
+     * webhook creates is a notification.
+     */
     String collection() {
+      if (template.startsWith("/v2.0/webhooks/")) {
+        return "notifications";
+      }
       var marker = "{organizationId}/";
       var at = template.indexOf(marker);
       if (at < 0) {

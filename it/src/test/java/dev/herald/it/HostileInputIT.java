@@ -42,7 +42,10 @@ class HostileInputIT extends HeraldIT {
     var attacker = Fixtures.create(systemAdmin(), "hostile-a");
     var victim = Fixtures.create(systemAdmin(), "hostile-b");
     var endpoints = ApiMethods.read();
-    var attacks = new HostileRequests(attacker.tenant, victim.tenant).all(endpoints);
+    var attacks =
+        new HostileRequests(attacker.tenant, victim.tenant)
+            .signingWith(attacker.signingWebhookId, attacker.signingSecret)
+            .all(endpoints);
     // what the attacker itself sends (the other organization's ids in paths and bodies) may come
     // back in answers; everything else of the other organization must not
     victim.forgetSecretsIn(attacks.stream().map(HostileInputIT::requestText).toList());
@@ -327,6 +330,11 @@ class HostileInputIT extends HeraldIT {
     final Api admin;
     final Map<String, String> secrets = new LinkedHashMap<>();
 
+    /** A webhook kept out of the attacks' paths (never rotated by them) to sign attacks with. */
+    String signingWebhookId;
+
+    String signingSecret;
+
     private Fixtures(Organization org, Tenant tenant, Api admin) {
       this.org = org;
       this.tenant = tenant;
@@ -386,6 +394,12 @@ class HostileInputIT extends HeraldIT {
       secrets.put("device id", device.json().getString("id"));
       secrets.put("device token", deviceToken);
       secrets.put("organization id", org.id);
+      var webhook = org.admin.post(org.path + "/webhooks", "{\"name\":\"hook-" + tag + "\"}");
+      assertThat(webhook.status()).as(webhook.toString()).isEqualTo(201);
+      secrets.put("webhook id", webhook.json().getString("id"));
+      secrets.put("webhook secret", webhook.json().getString("secret"));
+      var signing = org.admin.post(org.path + "/webhooks", "{}");
+      assertThat(signing.status()).as(signing.toString()).isEqualTo(201);
       var ids = new HashMap<String, String>();
       ids.put("memberId", members.get("target"));
       ids.put("solutionId", solution);
@@ -393,6 +407,7 @@ class HostileInputIT extends HeraldIT {
       ids.put("notificationId", notification.getString("notificationId"));
       ids.put("tokenId", tokenIds.get("MEMBER"));
       ids.put("deviceId", device.json().getString("id"));
+      ids.put("webhookId", webhook.json().getString("id"));
       var key = org.admin.post(org.path + "/integration-keys", "{}");
       assertThat(key.status()).as(key.toString()).isEqualTo(201);
       secrets.put("integration key", key.json().getString("integrationKey"));
@@ -407,6 +422,8 @@ class HostileInputIT extends HeraldIT {
               key.json().getString("integrationKey"));
       var fixtures = new Fixtures(org, tenant, org.admin.as(tokens.get("ADMIN")));
       fixtures.secrets.putAll(secrets);
+      fixtures.signingWebhookId = signing.json().getString("id");
+      fixtures.signingSecret = signing.json().getString("secret");
       return fixtures;
     }
 
@@ -462,6 +479,7 @@ class HostileInputIT extends HeraldIT {
                     .toList());
       }
       text.append(admin.get(org.path + "/tokens").items());
+      text.append(admin.get(org.path + "/webhooks").items());
       for (var member : all("/members")) {
         text.append(admin.get(org.path + "/members/" + member.getString("id") + "/devices").body());
       }

@@ -106,6 +106,8 @@ final class HostileRequests {
   private final Tenant victim;
   private final AtomicInteger unique = new AtomicInteger();
   private final List<Attack> attacks = new ArrayList<>();
+  private String signingWebhookId;
+  private byte[] signingKey;
 
   HostileRequests(Tenant attacker, Tenant victim) {
     this.attacker = attacker;
@@ -133,6 +135,7 @@ final class HostileRequests {
         pushApiJson(endpoint);
         pushApiXml(endpoint);
       }
+      signedBodies(endpoint);
     }
     templates.forEach(this::wrongMethods);
     return attacks;
@@ -352,6 +355,77 @@ final class HostileRequests {
     var expect = json(admin());
     expect.put("Expect", ascii("100-continue-please"));
     add("header-expect", "ADMIN", e.method(), base, e, expect, fresh(body), null, true);
+  }
+
+  /**
+   * Signs the attacks on the inbound webhook receiver with this webhook of the attacker's (its
+   * {@code whsec_} secret), so that they get past the signature and reach the body's checks.
+   */
+  HostileRequests signingWith(String webhookId, String secret) {
+    signingWebhookId = webhookId;
+    signingKey = Base64.getDecoder().decode(secret.substring("whsec_".length()));
+    return this;
+  }
+
+  /**
+   * Hostile bodies and headers correctly signed per Standard Webhooks for the receiver (unsigned,
+   * every attack on it is the same 401). Signed now: the run must start within the 5 minutes'
+   * tolerance, or these become plain 401s too.
+   */
+  private void signedBodies(Endpoint e) {
+    if (signingKey == null || !e.template().startsWith("/v2.0/webhooks/")) {
+      return;
+    }
+    var target = "/v2.0/webhooks/" + enc(attacker.organizationId()) + "/" + signingWebhookId;
+    var bodies = new ArrayList<byte[]>();
+    for (var text :
+        List.of(
+            "",
+            "{",
+            "[]",
+            "null",
+            "{\"a\":}",
+            "[".repeat(2_000),
+            "{\"n\":" + "9".repeat(2_000) + "}",
+            "{\"s\":\"\\ud800\"}",
+            "{\"title\":\"t\",\"text\":\"x\",\"scope\":\"ORG\",\"startAt\":\"+999999999-12-31T23:59:59Z\"}",
+            validText())) {
+      bodies.add(text.getBytes(StandardCharsets.UTF_8));
+    }
+    bodies.add(new byte[] {'{', '"', 't', '"', ':', '"', (byte) 0xff, '"', '}'});
+    for (var field : FIELDS) {
+      for (var value : List.of("[null]", q("x".repeat(70_000)), "\"\\u0000\"")) {
+        var text = "{" + validFields(field) + q(field) + ":" + value + "}";
+        bodies.add(text.getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    var types = List.of("application/json", "text/plain", "application/json; charset=utf-16");
+    var n = 0;
+    for (var body : bodies) {
+      var headers = signed("hostile-" + unique.incrementAndGet(), body);
+      headers.put("Content-Type", ascii(types.get(n++ % types.size())));
+      add("webhook-signed", "WEBHOOK", e.method(), target, e, headers, body);
+    }
+    var longId = signed("i".repeat(300), validBody());
+    add("webhook-signed", "WEBHOOK", e.method(), target, e, longId, validBody());
+  }
+
+  /** The Standard Webhooks headers of a body signed now with the signing webhook's key. */
+  private Map<String, byte[]> signed(String id, byte[] body) {
+    var timestamp = Long.toString(java.time.Instant.now().getEpochSecond());
+    try {
+      var mac = javax.crypto.Mac.getInstance("HmacSHA256");
+      mac.init(new javax.crypto.spec.SecretKeySpec(signingKey, "HmacSHA256"));
+      mac.update((id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8));
+      var signature = "v1," + Base64.getEncoder().encodeToString(mac.doFinal(body));
+      var headers = json(null);
+      headers.put("webhook-id", ascii(id));
+      headers.put("webhook-timestamp", ascii(timestamp));
+      headers.put("webhook-signature", ascii(signature));
+      return headers;
+    } catch (java.security.GeneralSecurityException ex) {
+      throw new IllegalStateException(ex);
+    }
   }
 
   /** Bodies that are not what any endpoint wants. */

@@ -13,9 +13,20 @@ import java.util.List;
  */
 public final class PayaraMicro {
 
-  /** JVM options every Herald node needs. */
+  /**
+   * The server key for inbound webhooks' secrets on the nodes tests start, a test value (the
+   * Arquillian servers have the same, it.webhooks.secret-key in it/pom.xml).
+   */
+  public static final String WEBHOOKS_SECRET_KEY = "dGVzdC1vbmx5LWtleS1mb3ItaGVyYWxkLXdlYmhvb2s=";
+
+  /**
+   * JVM options every Herald node needs, and the key of webhook secrets, without which a node whose
+   * database has webhooks does not start.
+   */
   public static final List<String> JVM_OPTIONS =
-      List.of("-Dorg.glassfish.grizzly.http.STRICT_HEADER_VALUE_VALIDATION_RFC_9110=false");
+      List.of(
+          "-Dorg.glassfish.grizzly.http.STRICT_HEADER_VALUE_VALIDATION_RFC_9110=false",
+          "-Dherald.webhooks.secret-key=" + WEBHOOKS_SECRET_KEY);
 
   private PayaraMicro() {}
 

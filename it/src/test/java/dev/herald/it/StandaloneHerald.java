@@ -61,6 +61,18 @@ final class StandaloneHerald implements AutoCloseable {
    * -Dherald.…=…}), logging to {@code <name>.log} there, and waits until its API answers.
    */
   static StandaloneHerald start(Path dir, String name, List<String> settings) throws Exception {
+    var herald = launch(dir, name, settings);
+    try {
+      herald.awaitStarted();
+    } catch (RuntimeException | Error e) {
+      herald.close();
+      throw e;
+    }
+    return herald;
+  }
+
+  /** Starts Payara Micro as {@link #start} does, without waiting for Herald to answer. */
+  static StandaloneHerald launch(Path dir, String name, List<String> settings) throws Exception {
     int port;
     try (var socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
@@ -89,14 +101,7 @@ final class StandaloneHerald implements AutoCloseable {
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
             .start();
-    var herald = new StandaloneHerald(process, log, URI.create("http://127.0.0.1:" + port + "/"));
-    try {
-      herald.awaitStarted();
-    } catch (RuntimeException | Error e) {
-      herald.close();
-      throw e;
-    }
-    return herald;
+    return new StandaloneHerald(process, log, URI.create("http://127.0.0.1:" + port + "/"));
   }
 
   private void awaitStarted() {

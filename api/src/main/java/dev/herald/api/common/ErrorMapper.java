@@ -4,6 +4,7 @@ import dev.herald.core.common.ConflictException;
 import dev.herald.core.common.ForbiddenException;
 import dev.herald.core.common.IdempotencyKeyReusedException;
 import dev.herald.core.common.InvalidRequestException;
+import dev.herald.core.common.NotConfiguredException;
 import dev.herald.core.common.NotFoundException;
 import jakarta.annotation.Priority;
 import jakarta.json.JsonException;
@@ -74,6 +75,10 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
     if (cause instanceof IdempotencyKeyReusedException e) {
       return respond(422, ErrorResponse.of(e.getMessage()));
     }
+    if (cause instanceof NotConfiguredException e) {
+      // the operator's to fix, not the caller's, and no bug: the message names the setting
+      return respond(503, ErrorResponse.of(e.getMessage()));
+    }
     if (cause instanceof JsonException) {
       return respond(400, ErrorResponse.of("The request body is not valid JSON"));
     }
@@ -121,6 +126,7 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
           || current instanceof ConflictException
           || current instanceof ForbiddenException
           || current instanceof IdempotencyKeyReusedException
+          || current instanceof NotConfiguredException
           || current instanceof JsonException) {
         return current;
       }

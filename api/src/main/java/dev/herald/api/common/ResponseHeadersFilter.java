@@ -7,6 +7,7 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.Provider;
 import java.net.URI;
 import java.util.Optional;
@@ -43,6 +44,14 @@ public class ResponseHeadersFilter implements ContainerResponseFilter {
           HttpHeaders.LOCATION,
           rebase(location, request.getUriInfo().getBaseUri().getRawPath(), publicUrl));
     }
+  }
+
+  /**
+   * A link into the API as Herald's answers show one, like {@code Location}: under {@code
+   * herald.public-url} when set, else the path alone.
+   */
+  public static String link(URI location, UriInfo uri) {
+    return rebase(location, uri.getBaseUri().getRawPath(), publicUrl());
   }
 
   /**

@@ -17,14 +17,26 @@ public final class SendLimit {
 
   /** Counts a token's request; throws the 429 when the token is over its limit. */
   public static void check(SendLimits limits, Caller caller) {
-    var perMinute =
-        caller.sendsPerMinute() != null ? caller.sendsPerMinute() : limits.installationLimit();
+    check(limits, "token:" + caller.tokenId(), caller.sendsPerMinute(), "this token");
+  }
+
+  /**
+   * Counts a credential's request; throws the 429 when it is over its limit.
+   *
+   * @param credential the credential's kind and id, e.g. {@code webhook:<id>}
+   * @param ownLimit the credential's own limit per minute, or {@code null} for the installation's
+   * @param named the credential in the refusal's message, e.g. "this webhook"
+   */
+  public static void check(SendLimits limits, String credential, Integer ownLimit, String named) {
+    var perMinute = ownLimit != null ? ownLimit : limits.installationLimit();
     limits
-        .take("token:" + caller.tokenId(), perMinute)
+        .take(credential, perMinute)
         .ifPresent(
             seconds -> {
               throw new WebApplicationException(
-                  "Too many requests: this token may send "
+                  "Too many requests: "
+                      + named
+                      + " may send "
                       + perMinute
                       + " notifications a minute; retry in "
                       + seconds

@@ -52,6 +52,14 @@ public class StrictTextReader implements MessageBodyReader<String> {
     } catch (IOException e) {
       throw new WebApplicationException("The request body did not arrive in time", 408);
     }
+    return decode(bytes, mediaType);
+  }
+
+  /**
+   * A body's bytes as text, in the charset its media type names (UTF-8 when none): for a resource
+   * that must see the bytes first (a signed webhook); 400 for bytes not valid in it.
+   */
+  public static String decode(byte[] bytes, MediaType mediaType) {
     try {
       return charset(mediaType)
           .newDecoder()

@@ -2,13 +2,10 @@ package dev.herald.api.notification;
 
 import dev.herald.api.auth.Allowed;
 import dev.herald.api.auth.CurrentCaller;
-import dev.herald.api.common.IdempotentSending;
 import dev.herald.api.common.JsonBody;
-import dev.herald.api.common.JsonWriter;
 import dev.herald.api.common.PageResponse;
 import dev.herald.api.common.SendLimit;
 import dev.herald.core.auth.Role;
-import dev.herald.core.config.Settings;
 import dev.herald.core.limit.SendLimits;
 import dev.herald.core.notification.NotificationState;
 import dev.herald.core.notification.Notifications;
@@ -55,24 +52,14 @@ public class NotificationResource {
   @Consumes(MediaType.WILDCARD)
   public Response send(String body, @HeaderParam("Idempotency-Key") String idempotencyKey) {
     SendLimit.check(limits, caller.get());
-    var request = NotificationRequestReader.read(JsonBody.object(body), idempotencyKey);
-    var sent =
-        IdempotentSending.send(
-            request,
-            () ->
-                notifications.send(
-                    organizationId,
-                    caller.get().principal(),
-                    request,
-                    ROUTE,
-                    n -> JsonWriter.toJson(NotificationResponse.accepted(n, region()))),
-            () -> notifications.replay(organizationId, request, ROUTE));
-    var notification = sent.notification();
-    return IdempotentSending.created(
-        sent,
-        uri.getAbsolutePathBuilder().path(notification.id().toString()).build(),
-        MediaType.APPLICATION_JSON_TYPE,
-        () -> NotificationResponse.accepted(notification, region()));
+    return NotificationSending.send(
+        notifications,
+        organizationId,
+        caller.get().principal(),
+        body,
+        idempotencyKey,
+        ROUTE,
+        uri.getAbsolutePathBuilder());
   }
 
   @GET
@@ -124,7 +111,7 @@ public class NotificationResource {
   }
 
   private static String region() {
-    return Settings.get("herald.region", "local");
+    return NotificationSending.region();
   }
 
   private static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {

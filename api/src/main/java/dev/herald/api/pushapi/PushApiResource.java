@@ -1,10 +1,10 @@
 package dev.herald.api.pushapi;
 
 import dev.herald.api.common.IdempotentSending;
+import dev.herald.api.common.SendLimit;
 import dev.herald.api.pushapi.ResponseStatus.ResponseError;
 import dev.herald.core.common.InvalidRequestException;
 import dev.herald.core.integration.IntegrationKeys;
-import dev.herald.core.integration.PushCredential;
 import dev.herald.core.limit.SendLimits;
 import dev.herald.core.member.MemberService;
 import dev.herald.core.notification.NewNotification;
@@ -84,21 +84,9 @@ public class PushApiResource {
                             "Unauthorized",
                             "The CompanyId and IntegrationKey do not match",
                             List.of())));
-    var retryAfter = limits.take(credential.limitName(), perMinute(credential));
-    if (retryAfter.isPresent()) {
-      var refusal =
-          new PushRefusal(
-              429,
-              new ResponseStatus(
-                  "TooManyRequests",
-                  "Too many requests with this integration key; retry in "
-                      + retryAfter.getAsLong()
-                      + " s",
-                  List.of()));
-      return Response.fromResponse(refused(refusal, answer))
-          .header(HttpHeaders.RETRY_AFTER, retryAfter.getAsLong())
-          .build();
-    }
+    // over the limit: a 429 with Retry-After, answered as a ResponseStatus by PushApiErrors
+    SendLimit.check(
+        limits, credential.limitName(), credential.sendsPerMinute(), "this integration key");
     var organizationId = credential.organizationId();
     var member = PushRecipient.of(request, organizationId, members);
     var notification = notification(request, member.email(), organizationId, idempotencyKey);
@@ -134,12 +122,6 @@ public class PushApiResource {
       response.header(IdempotentSending.REPLAYED, "true");
     }
     return response.build();
-  }
-
-  private int perMinute(PushCredential credential) {
-    return credential.sendsPerMinute() != null
-        ? credential.sendsPerMinute()
-        : limits.installationLimit();
   }
 
   private Map<PushField, String> fields(String body) {

@@ -11,6 +11,7 @@ import dev.herald.core.limit.SendLimits;
 import dev.herald.core.notification.IdempotentRequests;
 import dev.herald.core.notification.NotificationAccepted;
 import dev.herald.core.organization.Bootstrap;
+import dev.herald.core.webhook.WebhookKeyCheck;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.ejb.ConcurrencyManagement;
@@ -62,6 +63,7 @@ public class HeraldRuntime {
   @Inject Providers providers;
   @Inject IdempotentRequests idempotentRequests;
   @Inject SendLimits sendLimits;
+  @Inject WebhookKeyCheck webhookKey;
 
   private final String node = "node-" + UUID.randomUUID().toString().substring(0, 8);
   private final List<ScheduledFuture<?>> loops = new ArrayList<>();
@@ -86,6 +88,8 @@ public class HeraldRuntime {
   void start() {
     executor = ContainerExecutor.get();
     bootstrap.run();
+    // Webhooks in use without the key that opens their secrets: refuse to start, naming it.
+    webhookKey.run();
     if (!Settings.getBoolean(ENABLED, true)) {
       LOG.info(() -> "Background work is off (" + ENABLED + "=false): this node delivers nothing");
       return;
