@@ -51,7 +51,12 @@ public class ResponseHeadersFilter implements ContainerResponseFilter {
    * herald.public-url} when set, else the path alone.
    */
   public static String link(URI location, UriInfo uri) {
-    return rebase(location, uri.getBaseUri().getRawPath(), publicUrl());
+    return rebase(location, uri.getBaseUri().getRawPath(), PublicUrl.VALUE);
+  }
+
+  /** The setting read once, so that a bad value is logged once rather than on every link. */
+  private static final class PublicUrl {
+    static final Optional<String> VALUE = publicUrl();
   }
 
   /**
