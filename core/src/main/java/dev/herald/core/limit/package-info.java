@@ -1,5 +1,6 @@
 /**
- * Send limits per credential (a token; later integration keys and webhooks): requests counted per
- * minute in the database that every node shares, so that a limit holds across nodes (ADR 0013).
+ * Send limits per credential (a token, an integration key, a webhook): requests counted per minute
+ * in the database that every node shares, taken in blocks per node, so that a limit holds across
+ * nodes without a transaction per request (ADR 0013).
  */
 package dev.herald.core.limit;
