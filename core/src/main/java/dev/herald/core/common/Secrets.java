@@ -8,9 +8,10 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * Secrets Herald hands out once and keeps only as a hash: access tokens and integration keys. A
- * secret has 256 random bits, so an unsalted SHA-256 is enough to keep it (nothing to guess), and
- * looking a presented secret up by its hash compares hashes, never secrets.
+ * Secrets Herald hands out once and keeps only as a hash: access tokens and integration keys (and
+ * the random bytes of every secret, key and nonce). A secret has 256 random bits, so an unsalted
+ * SHA-256 is enough to keep it (nothing to guess), and looking a presented secret up by its hash
+ * compares hashes, never secrets.
  */
 public final class Secrets {
 
@@ -20,9 +21,14 @@ public final class Secrets {
 
   /** A new secret: the prefix that lets a leak scanner recognise it, then 32 random bytes. */
   public static String generate(String prefix) {
-    var bytes = new byte[32];
+    return prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(32));
+  }
+
+  /** Bytes from the one strong random source Herald uses for secrets, keys and nonces. */
+  public static byte[] randomBytes(int count) {
+    var bytes = new byte[count];
     RANDOM.nextBytes(bytes);
-    return prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    return bytes;
   }
 
   /** The SHA-256 of a secret's UTF-8 bytes, as 64 hex digits: what is stored. */

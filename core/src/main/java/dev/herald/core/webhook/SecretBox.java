@@ -1,8 +1,8 @@
 package dev.herald.core.webhook;
 
+import dev.herald.core.common.Secrets;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import javax.crypto.Cipher;
@@ -21,7 +21,6 @@ final class SecretBox {
 
   private static final int NONCE_BYTES = 12;
   private static final int TAG_BITS = 128;
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final SecretKeySpec key;
 
@@ -34,8 +33,7 @@ final class SecretBox {
 
   /** The nonce followed by the ciphertext and its tag, in base64. */
   String seal(byte[] plain, String boundTo) {
-    var nonce = new byte[NONCE_BYTES];
-    RANDOM.nextBytes(nonce);
+    var nonce = Secrets.randomBytes(NONCE_BYTES);
     try {
       var cipher = cipher(Cipher.ENCRYPT_MODE, nonce, boundTo);
       var sealed = cipher.doFinal(plain);

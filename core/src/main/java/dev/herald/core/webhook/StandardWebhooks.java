@@ -1,9 +1,9 @@
 package dev.herald.core.webhook;
 
+import dev.herald.core.common.Secrets;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -29,14 +29,11 @@ final class StandardWebhooks {
   static final int KEY_BYTES = 32;
 
   private static final String VERSION = "v1,";
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private StandardWebhooks() {}
 
   static byte[] newKey() {
-    var key = new byte[KEY_BYTES];
-    RANDOM.nextBytes(key);
-    return key;
+    return Secrets.randomBytes(KEY_BYTES);
   }
 
   /** The secret as it is shown to the webhook's owner. */
