@@ -8,6 +8,7 @@ import dev.herald.core.common.InvalidRequestException.FieldError;
 import dev.herald.core.common.NotFoundException;
 import dev.herald.core.common.Secrets;
 import dev.herald.core.common.Timestamps;
+import dev.herald.core.limit.SendLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -40,9 +41,6 @@ public class TokenService {
 
   @Inject @HeraldUnit EntityManager em;
 
-  /** The highest send limit a token may have of its own, per minute. */
-  public static final int MAX_SENDS_PER_MINUTE = 1_000_000;
-
   /**
    * Creates a token for a member; the secret is returned once and only its hash is kept. Only a
    * system administrator may create another system administrator's token.
@@ -72,10 +70,10 @@ public class TokenService {
           "expiresAt: must be in the future",
           List.of(new FieldError("expiresAt", "must be in the future")));
     }
-    if (sendsPerMinute != null && (sendsPerMinute < 1 || sendsPerMinute > MAX_SENDS_PER_MINUTE)) {
-      var problem = "must be 1 to " + MAX_SENDS_PER_MINUTE;
+    var limitProblem = SendLimits.ownLimitProblem(sendsPerMinute);
+    if (limitProblem.isPresent()) {
       throw new InvalidRequestException(
-          "sendsPerMinute: " + problem, List.of(new FieldError("sendsPerMinute", problem)));
+          "sendsPerMinute: " + limitProblem.get().message(), List.of(limitProblem.get()));
     }
     return store(
         organizationId, memberId, role, systemAdmin, name, expiresAt, newSecret(), sendsPerMinute);

@@ -6,6 +6,7 @@ import dev.herald.core.common.InvalidRequestException.FieldError;
 import dev.herald.core.common.NotFoundException;
 import dev.herald.core.common.Secrets;
 import dev.herald.core.common.Timestamps;
+import dev.herald.core.limit.SendLimits;
 import dev.herald.core.organization.OrganizationService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,9 +32,6 @@ public class IntegrationKeys {
   /** The longest key Herald accepts; longer values are refused without a look-up. */
   public static final int MAX_KEY_LENGTH = 512;
 
-  /** The highest send limit a key may have of its own, per minute. */
-  public static final int MAX_SENDS_PER_MINUTE = 1_000_000;
-
   private static final int SHOWN_PREFIX_LENGTH = PREFIX.length() + 4;
 
   @Inject @HeraldUnit EntityManager em;
@@ -50,8 +48,9 @@ public class IntegrationKeys {
     if (name != null && name.length() > 200) {
       throw invalid("name", "must be at most 200 characters");
     }
-    if (sendsPerMinute != null && (sendsPerMinute < 1 || sendsPerMinute > MAX_SENDS_PER_MINUTE)) {
-      throw invalid("sendsPerMinute", "must be 1 to " + MAX_SENDS_PER_MINUTE);
+    var limitProblem = SendLimits.ownLimitProblem(sendsPerMinute);
+    if (limitProblem.isPresent()) {
+      throw invalid("sendsPerMinute", limitProblem.get().message());
     }
     var organization = organizations.get(organizationId);
     var secret = Secrets.generate(PREFIX);

@@ -1,5 +1,6 @@
 package dev.herald.core.limit;
 
+import dev.herald.core.common.InvalidRequestException.FieldError;
 import dev.herald.core.config.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -7,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,8 +29,14 @@ public class SendLimits {
   /** The setting that holds the installation's limit. */
   public static final String SETTING = "herald.limit.sends-per-minute";
 
-  /** The installation's limit when the setting is absent: none. */
-  public static final int DEFAULT_PER_MINUTE = 0;
+  /**
+   * The installation's limit when the setting is absent: a thousand a second, far above what one
+   * integration sends on purpose, low enough to stop one that loops (ADR 0013).
+   */
+  public static final int DEFAULT_PER_MINUTE = 60_000;
+
+  /** The highest limit a credential may have of its own. */
+  public static final int MAX_OWN_PER_MINUTE = 1_000_000;
 
   /** A block is this part of the limit: a node holds at most a twentieth of it unspent. */
   static final int BLOCKS_PER_LIMIT = 20;
@@ -45,6 +53,16 @@ public class SendLimits {
   private final Map<String, Held> held = new ConcurrentHashMap<>();
 
   @Inject SendWindows windows;
+
+  /**
+   * What is wrong with a credential's own limit as given at its creation; empty when nothing is
+   * ({@code null} is "the installation's").
+   */
+  public static Optional<FieldError> ownLimitProblem(Integer perMinute) {
+    return perMinute == null || (perMinute >= 1 && perMinute <= MAX_OWN_PER_MINUTE)
+        ? Optional.empty()
+        : Optional.of(new FieldError("sendsPerMinute", "must be 1 to " + MAX_OWN_PER_MINUTE));
+  }
 
   /** The installation's limit per minute; 0 when limits are off. */
   public int installationLimit() {

@@ -1,6 +1,5 @@
 package dev.herald.core.webhook;
 
-import dev.herald.core.auth.TokenService;
 import dev.herald.core.common.ConflictException;
 import dev.herald.core.common.HeraldUnit;
 import dev.herald.core.common.InvalidRequestException;
@@ -8,6 +7,7 @@ import dev.herald.core.common.InvalidRequestException.FieldError;
 import dev.herald.core.common.NotConfiguredException;
 import dev.herald.core.common.NotFoundException;
 import dev.herald.core.common.Timestamps;
+import dev.herald.core.limit.SendLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -48,11 +48,7 @@ public class WebhookService {
     if (name != null && name.length() > 200) {
       problems.add(new FieldError("name", "must be at most 200 characters"));
     }
-    if (sendsPerMinute != null
-        && (sendsPerMinute < 1 || sendsPerMinute > TokenService.MAX_SENDS_PER_MINUTE)) {
-      problems.add(
-          new FieldError("sendsPerMinute", "must be 1 to " + TokenService.MAX_SENDS_PER_MINUTE));
-    }
+    SendLimits.ownLimitProblem(sendsPerMinute).ifPresent(problems::add);
     InvalidRequestException.throwIfAny(problems);
     var box = WebhookKey.box();
     var id = UUID.randomUUID();
