@@ -20,8 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * one short transaction per block rather than per request, and the nodes together grant no more
  * than the limit (but for a request let through after five contended attempts). A node may refuse
  * while another still holds part of a block: at most a twentieth of the limit per node. The
- * installation's limit is {@value #SETTING}, none by default; a credential may have a limit of its
- * own.
+ * installation's limit is {@value #SETTING}, {@value #DEFAULT_PER_MINUTE} by default; a credential
+ * may have a limit of its own.
  */
 @ApplicationScoped
 public class SendLimits {
