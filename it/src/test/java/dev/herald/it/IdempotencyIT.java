@@ -2,7 +2,6 @@ package dev.herald.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.json.JsonObject;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -180,22 +179,12 @@ class IdempotencyIT extends HeraldIT {
         + ",\"text\":\"World\"},\"scope\":\"USR\",\"emails\":[\"ann@example.com\"]}";
   }
 
-  /** Notifications of the organization with this title, from the list. */
   private long sent(String title) {
-    var reply = sender.get(org.path + "/notifications?limit=100");
-    assertThat(reply.status()).isEqualTo(200);
-    return reply.items().getValuesAs(JsonObject.class).stream()
-        .filter(n -> title.equals(n.getJsonObject("content").getString("title")))
-        .count();
+    return org.sentTitled(title);
   }
 
-  /** Items with this title in Ann's inbox. */
   private long inbox(String title) {
-    var reply = annInbox.get(org.path + "/inbox");
-    assertThat(reply.status()).isEqualTo(200);
-    return reply.items().getValuesAs(JsonObject.class).stream()
-        .filter(i -> title.equals(i.getString("title")))
-        .count();
+    return org.inboxTitled(annInbox, title);
   }
 
   private void awaitInbox(String title, long count) {

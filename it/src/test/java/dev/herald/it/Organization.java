@@ -90,4 +90,22 @@ final class Organization {
     assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
     return reply.json();
   }
+
+  /** How many of the organization's latest 100 notifications have this title, from the list. */
+  long sentTitled(String title) {
+    var reply = admin.get(path + "/notifications?limit=100");
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+    return reply.items().getValuesAs(jakarta.json.JsonObject.class).stream()
+        .filter(n -> title.equals(n.getJsonObject("content").getString("title")))
+        .count();
+  }
+
+  /** How many items with this title the member acting through {@code member} has in the inbox. */
+  long inboxTitled(Api member, String title) {
+    var reply = member.get(path + "/inbox");
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+    return reply.items().getValuesAs(jakarta.json.JsonObject.class).stream()
+        .filter(i -> title.equals(i.getString("title")))
+        .count();
+  }
 }

@@ -402,7 +402,8 @@ class PushApiIT extends HeraldIT {
           new Thread(
               () -> {
                 while (!listener.isClosed()) {
-                  try (var ignored = listener.accept()) {
+                  try {
+                    listener.accept().close();
                     connections.incrementAndGet();
                   } catch (SocketTimeoutException e) {
                     // keep listening
@@ -483,14 +484,7 @@ class PushApiIT extends HeraldIT {
   }
 
   private long titled(String title) {
-    return org
-        .admin
-        .get(org.path + "/notifications?limit=100")
-        .items()
-        .getValuesAs(JsonObject.class)
-        .stream()
-        .filter(n -> title.equals(n.getJsonObject("content").getString("title")))
-        .count();
+    return org.sentTitled(title);
   }
 
   private List<String> inboxIds() {

@@ -400,22 +400,12 @@ class WebhooksIT extends HeraldIT {
         .orElseThrow();
   }
 
-  /** Notifications of the organization with this title, from the list. */
   private long sent(String title) {
-    var reply = org.admin.get(org.path + "/notifications?limit=100");
-    assertThat(reply.status()).isEqualTo(200);
-    return reply.items().getValuesAs(JsonObject.class).stream()
-        .filter(n -> title.equals(n.getJsonObject("content").getString("title")))
-        .count();
+    return org.sentTitled(title);
   }
 
-  /** Items with this title in Ann's inbox. */
   private long inbox(String title) {
-    var reply = annInbox.get(org.path + "/inbox");
-    assertThat(reply.status()).isEqualTo(200);
-    return reply.items().getValuesAs(JsonObject.class).stream()
-        .filter(i -> title.equals(i.getString("title")))
-        .count();
+    return org.inboxTitled(annInbox, title);
   }
 
   private void awaitInbox(String title, long count) {
