@@ -1,6 +1,7 @@
 package dev.herald.api;
 
 import dev.herald.api.auth.AuthFeature;
+import dev.herald.api.caller.CallerResource;
 import dev.herald.api.common.BodyLimitFilter;
 import dev.herald.api.common.CommitErrorMapper;
 import dev.herald.api.common.ErrorMapper;
@@ -39,6 +40,7 @@ public final class HeraldApi {
   /** The resources and the providers they need, together: never one without the other. */
   public static Set<Class<?>> classes() {
     return Set.of(
+        CallerResource.class,
         OrganizationResource.class,
         MemberResource.class,
         SolutionResource.class,

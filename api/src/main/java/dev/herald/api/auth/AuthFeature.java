@@ -8,9 +8,10 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.Optional;
 
 /**
- * Puts an {@link AuthFilter} in front of every resource method marked {@link Allowed} or {@link
- * SystemAdminOnly}, on the method or its class, in whichever JAX-RS application finds Herald's
- * resources: Herald's own or a host's that scans. Other methods, a host's among them, get none.
+ * Puts an {@link AuthFilter} in front of every resource method marked {@link Allowed}, {@link
+ * SystemAdminOnly} or {@link AnyToken}, on the method or its class, in whichever JAX-RS application
+ * finds Herald's resources: Herald's own or a host's that scans. Other methods, a host's among
+ * them, get none.
  */
 @Provider
 public class AuthFeature implements DynamicFeature {
@@ -25,9 +26,17 @@ public class AuthFeature implements DynamicFeature {
     var systemAdminOnly =
         method.isAnnotationPresent(SystemAdminOnly.class)
             || type.isAnnotationPresent(SystemAdminOnly.class);
-    if (allowed.isPresent() || systemAdminOnly) {
+    var anyToken =
+        method.isAnnotationPresent(AnyToken.class) || type.isAnnotationPresent(AnyToken.class);
+    if (systemAdminOnly) {
       context.register(
-          new AuthFilter(allowed.map(Allowed::value).orElse(null), systemAdminOnly),
+          new AuthFilter(null, AuthFilter.Requirement.SYSTEM_ADMIN), Priorities.AUTHENTICATION);
+    } else if (anyToken) {
+      context.register(
+          new AuthFilter(null, AuthFilter.Requirement.ANY_TOKEN), Priorities.AUTHENTICATION);
+    } else if (allowed.isPresent()) {
+      context.register(
+          new AuthFilter(allowed.get().value(), AuthFilter.Requirement.ROLE_IN_ORGANIZATION),
           Priorities.AUTHENTICATION);
     }
   }

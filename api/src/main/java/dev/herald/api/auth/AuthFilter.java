@@ -15,10 +15,10 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Authenticates the requests to one resource method marked {@link Allowed} or {@link
- * SystemAdminOnly}; {@link AuthFeature} registers one per such method. Every kind of bad token gets
- * the same 401; a token of another organization gets 404, as if the organization did not exist; a
- * role that may not call the method gets 403.
+ * Authenticates the requests to one resource method marked {@link Allowed}, {@link SystemAdminOnly}
+ * or {@link AnyToken}; {@link AuthFeature} registers one per such method. Every kind of bad token
+ * gets the same 401; a token of another organization gets 404, as if the organization did not
+ * exist; a role that may not call the method gets 403.
  *
  * <p>Not a CDI bean with injected context: one bean would be shared by every JAX-RS application of
  * the WAR, and its injected {@code ResourceInfo} belonged to one of them (a host's application
@@ -29,8 +29,18 @@ final class AuthFilter implements ContainerRequestFilter {
 
   private static final String BEARER = "bearer ";
 
+  /** What a method asks of its caller beyond a valid token. */
+  enum Requirement {
+    /** One of the allowed roles in the organization of the path. */
+    ROLE_IN_ORGANIZATION,
+    /** A system administrator's token. */
+    SYSTEM_ADMIN,
+    /** Nothing more: the method answers about the caller itself. */
+    ANY_TOKEN
+  }
+
   private final Role[] allowed;
-  private final boolean systemAdminOnly;
+  private final Requirement requirement;
   private volatile Services services;
 
   /** Herald's beans this filter uses; their proxies may be kept. */
@@ -47,12 +57,11 @@ final class AuthFilter implements ContainerRequestFilter {
   }
 
   /**
-   * @param allowed the roles that may call the method, or {@code null} when only a system
-   *     administrator may
+   * @param allowed the roles that may call the method, for {@link Requirement#ROLE_IN_ORGANIZATION}
    */
-  AuthFilter(Role[] allowed, boolean systemAdminOnly) {
-    this.allowed = allowed == null ? null : allowed.clone();
-    this.systemAdminOnly = systemAdminOnly;
+  AuthFilter(Role[] allowed, Requirement requirement) {
+    this.allowed = allowed == null ? new Role[0] : allowed.clone();
+    this.requirement = requirement;
   }
 
   @Override
@@ -64,7 +73,10 @@ final class AuthFilter implements ContainerRequestFilter {
       return;
     }
     beans.current().set(caller.get());
-    if (systemAdminOnly) {
+    if (requirement == Requirement.ANY_TOKEN) {
+      return;
+    }
+    if (requirement == Requirement.SYSTEM_ADMIN) {
       if (!caller.get().systemAdmin()) {
         request.abortWith(error(403, "Only a system administrator may manage organizations"));
       }

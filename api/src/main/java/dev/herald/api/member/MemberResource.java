@@ -81,6 +81,16 @@ public class MemberResource {
     return PageResponse.of(members.search(organizationId, q, limit, cursor), MemberResponse::of);
   }
 
+  /** The number of members, which an {@code ORG} notification reaches (the console shows it). */
+  @GET
+  @Path("count")
+  public CountResponse count() {
+    return new CountResponse(members.count(organizationId));
+  }
+
+  /** A number of things. */
+  public record CountResponse(long count) {}
+
   @GET
   @Path("{memberId}")
   public MemberResponse get(@PathParam("memberId") String memberId) {

@@ -77,7 +77,9 @@ public class NotificationResource {
             JsonBody.uuid("solutionId", solutionId),
             limit,
             cursor);
-    return PageResponse.of(page, n -> NotificationResponse.detailed(n, region(), null));
+    var counters = notifications.counters(page.items());
+    return PageResponse.of(
+        page, n -> NotificationResponse.detailed(n, region(), counters.get(n.id())));
   }
 
   @GET

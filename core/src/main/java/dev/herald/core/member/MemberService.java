@@ -106,6 +106,13 @@ public class MemberService {
         : Optional.of(member);
   }
 
+  /** How many members the organization has: whom an {@code ORG} notification reaches. */
+  public long count(String organizationId) {
+    return em.createQuery("select count(m) from Member m where m.organizationId = :org", Long.class)
+        .setParameter("org", organizationId)
+        .getSingleResult();
+  }
+
   /** Members whose e-mail, name or external id contains {@code q}, ordered by e-mail. */
   public Page<Member> search(String organizationId, String q, String limit, String cursor) {
     var size = Page.limit(limit);

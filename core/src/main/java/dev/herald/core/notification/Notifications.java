@@ -19,8 +19,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -330,29 +332,54 @@ public class Notifications {
    * deliveries change state), never from counting its deliveries.
    */
   public Counters counters(Notification notification) {
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows =
-        em.createNativeQuery(
-                "SELECT channel, delivered, failed, pending FROM delivery_tally"
-                    + " WHERE notification_id = ?1 ORDER BY channel")
-            .setParameter(1, notification.id())
-            .getResultList();
-    var channels = new LinkedHashMap<String, Counters.ChannelCounters>();
-    long delivered = 0;
-    long failed = 0;
-    long pending = 0;
-    for (var row : rows) {
-      var counts =
-          new Counters.ChannelCounters(
-              ((Number) row[1]).longValue(),
-              ((Number) row[2]).longValue(),
-              ((Number) row[3]).longValue());
-      channels.put((String) row[0], counts);
-      delivered += counts.delivered();
-      failed += counts.failed();
-      pending += counts.pending();
+    return counters(List.of(notification)).get(notification.id());
+  }
+
+  /**
+   * The delivery counters of several notifications (a page of the list) in one query, by
+   * notification id.
+   */
+  public Map<UUID, Counters> counters(List<Notification> notifications) {
+    var byId = new LinkedHashMap<UUID, Notification>();
+    notifications.forEach(n -> byId.put(n.id(), n));
+    var channels = new HashMap<UUID, Map<String, Counters.ChannelCounters>>();
+    if (!byId.isEmpty()) {
+      @SuppressWarnings("unchecked")
+      List<Object[]> rows =
+          em.createNativeQuery(
+                  "SELECT notification_id, channel, delivered, failed, pending FROM delivery_tally"
+                      + " WHERE notification_id IN (?1) ORDER BY notification_id, channel")
+              .setParameter(1, List.copyOf(byId.keySet()))
+              .getResultList();
+      for (var row : rows) {
+        channels
+            .computeIfAbsent(Columns.uuid(row[0]), id -> new LinkedHashMap<>())
+            .put(
+                (String) row[1],
+                new Counters.ChannelCounters(
+                    ((Number) row[2]).longValue(),
+                    ((Number) row[3]).longValue(),
+                    ((Number) row[4]).longValue()));
+      }
     }
-    return new Counters(notification.recipientCount(), delivered, failed, pending, channels);
+    var result = new LinkedHashMap<UUID, Counters>();
+    byId.forEach(
+        (id, n) -> {
+          var own = channels.getOrDefault(id, Map.of());
+          long delivered = 0;
+          long failed = 0;
+          long pending = 0;
+          for (var counts : own.values()) {
+            delivered += counts.delivered();
+            failed += counts.failed();
+            pending += counts.pending();
+          }
+          result.put(
+              id,
+              new Counters(
+                  n.recipientCount(), delivered, failed, pending, new LinkedHashMap<>(own)));
+        });
+    return result;
   }
 
   /** The deliveries of a notification in the order they were created. */
