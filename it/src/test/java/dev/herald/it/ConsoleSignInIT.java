@@ -1,0 +1,59 @@
+package dev.herald.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+/** Signing in to the console and out again, with good and bad tokens. */
+class ConsoleSignInIT extends ConsoleIT {
+
+  @Test
+  void anAdminSignsInSeesTheOrganizationAndSignsOut() {
+    var org = Organization.create(systemAdmin(), "console-sign-in");
+    var admin = org.token(org.member("boss@sign-in.example"), "ADMIN");
+
+    signIn(admin.token());
+
+    assertThat(browser.findElement(By.id("organization-name")).getText())
+        .isEqualTo("console-sign-in");
+    assertThat(browser.findElement(By.id("notifications-url")).getText())
+        .isEqualTo(base + "v2.0/tool/organizations/" + org.id + "/notifications");
+    assertThat(browser.getCurrentUrl()).doesNotContain(admin.token());
+    assertThat(script("return JSON.stringify(window.localStorage)")).isEqualTo("{}");
+    assertThat(script("return document.cookie")).isEqualTo("");
+
+    browser.findElement(By.id("sign-out")).click();
+
+    waitFor(By.name("token"));
+    assertThat(script("return JSON.stringify(window.sessionStorage)")).isEqualTo("{}");
+    browser.navigate().refresh();
+    waitFor(By.name("token"));
+  }
+
+  @Test
+  void aBadTokenGetsAClearMessage() {
+    browser.get(base.toString());
+    waitFor(By.name("token")).sendKeys("hrd_pat_not-a-real-token");
+    browser.findElement(By.cssSelector("form.sign-in button[type=submit]")).click();
+
+    waitForText(By.cssSelector("form.sign-in .form-error"), "not valid");
+    assertThat(browser.findElement(By.id("topbar")).isDisplayed()).isFalse();
+    assertThat(script("return JSON.stringify(window.sessionStorage)")).isEqualTo("{}");
+  }
+
+  @Test
+  void aRevokedTokenSendsTheConsoleBackToSignIn() {
+    var org = Organization.create(systemAdmin(), "console-revoked");
+    var admin = org.token(org.member("boss@revoked.example"), "ADMIN");
+    signIn(admin.token());
+    var tokens = org.admin.get(org.path + "/tokens").items();
+    for (var token : tokens) {
+      org.admin.delete(org.path + "/tokens/" + token.asJsonObject().getString("id"));
+    }
+
+    browser.navigate().refresh();
+
+    waitForText(By.cssSelector("form.sign-in .form-error"), "no longer valid");
+  }
+}
