@@ -124,20 +124,21 @@ export function notificationsView(main, ctx) {
       el(
         'tr',
         { 'data-id': n.notificationId },
-        el('td', {}, stateBadge(n.state)),
-        el('td', {}, el('a', { href: `#/notifications/${n.notificationId}`, class: 'title-link', 'data-notification-id': n.notificationId }, n.content.title)),
-        el('td', {}, audience(n, solutions)),
-        el('td', { class: 'hide-narrow' }, dateTime(n.createdAt)),
-        el('td', { class: 'numeric' }, count(n.counters && n.counters.delivered)),
-        el('td', { class: 'numeric' }, count(n.counters && n.counters.failed)),
-        el('td', { class: 'numeric' }, count(n.counters && n.counters.pending)),
+        el('td', { 'data-label': 'Status' }, stateBadge(n.state)),
+        el('td', { 'data-label': 'Title' }, el('a', { href: `#/notifications/${n.notificationId}`, class: 'title-link', 'data-notification-id': n.notificationId }, n.content.title)),
+        el('td', { 'data-label': 'Audience' }, audience(n, solutions)),
+        el('td', { 'data-label': 'Created' }, dateTime(n.createdAt)),
+        el('td', { class: 'numeric', 'data-label': 'Delivered' }, count(n.counters && n.counters.delivered)),
+        el('td', { class: 'numeric', 'data-label': 'Failed' }, count(n.counters && n.counters.failed)),
+        el('td', { class: 'numeric', 'data-label': 'Pending' }, count(n.counters && n.counters.pending)),
       ),
     );
-    replace(results, table('Notifications, newest first', ['Status', 'Title', 'Audience', el('span', { class: 'hide-narrow' }, 'Created'), 'Delivered', 'Failed', 'Pending'], rows));
-    results.querySelectorAll('th').forEach((th, i) => {
+    const list = table('Notifications, newest first', ['Status', 'Title', 'Audience', 'Created', 'Delivered', 'Failed', 'Pending'], rows);
+    list.classList.add('stacking');
+    list.querySelectorAll('th').forEach((th, i) => {
       if (i >= 4) th.classList.add('numeric');
-      if (i === 3) th.classList.add('hide-narrow');
     });
+    replace(results, list);
     if (focusedId) {
       const again = results.querySelector(`[data-notification-id="${focusedId}"]`);
       if (again) again.focus();

@@ -19,6 +19,7 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
@@ -64,15 +65,37 @@ abstract class ConsoleIT {
 
   static final Dimension PHONE = new Dimension(390, 844);
 
+  /** The browser's time zone. */
+  static final String TIME_ZONE = "America/New_York";
+
   static WebDriver browser;
 
   @ArquillianResource URL base;
 
+  /** The context root of the deployment: not the root, as in a server shared with others. */
+  static final String CONTEXT_ROOT = "/herald";
+
   @Deployment(testable = false)
   static WebArchive herald() {
-    return ShrinkWrap.create(ZipImporter.class, "herald.war")
-        .importFrom(new File("target/herald.war"))
-        .as(WebArchive.class);
+    var war =
+        ShrinkWrap.create(ZipImporter.class, "herald.war")
+            .importFrom(new File("target/herald.war"))
+            .as(WebArchive.class);
+    war.delete("WEB-INF/glassfish-web.xml");
+    war.delete("WEB-INF/jboss-web.xml");
+    war.addAsWebInfResource(
+        new StringAsset(
+            "<glassfish-web-app><context-root>"
+                + CONTEXT_ROOT
+                + "</context-root></glassfish-web-app>"),
+        "glassfish-web.xml");
+    war.addAsWebInfResource(
+        new StringAsset(
+            "<jboss-web xmlns=\"urn:jboss:jakartaee:1.0\" version=\"15.0\"><context-root>"
+                + CONTEXT_ROOT
+                + "</context-root></jboss-web>"),
+        "jboss-web.xml");
+    return war;
   }
 
   @BeforeAll
@@ -100,8 +123,12 @@ abstract class ConsoleIT {
     var logs = new LoggingPreferences();
     logs.enable(LogType.BROWSER, Level.ALL);
     options.setCapability("goog:loggingPrefs", logs);
+    // A time zone other than the machine's UTC, so that a time the user picks is proven converted.
     var service =
-        new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER.toFile())
+            .withEnvironment(java.util.Map.of("TZ", TIME_ZONE))
+            .build();
     browser = new ChromeDriver(service, options);
     browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
   }
