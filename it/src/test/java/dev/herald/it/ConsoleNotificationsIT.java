@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -159,6 +160,30 @@ class ConsoleNotificationsIT extends ConsoleIT {
         .extracting(jakarta.json.JsonString::getString)
         .isEqualTo(List.of("ann@console.example"));
     assertThat(pageWidth()).isLessThanOrEqualTo(PHONE.width);
+  }
+
+  @Test
+  void thePaneIsUsedWithTheKeyboardAlone() {
+    open("#/notifications");
+    var opener = waitFor(By.id("open-send"));
+    opener.sendKeys(Keys.ENTER);
+    var title = waitFor(By.name("title"));
+    assertThat(browser.switchTo().activeElement()).isEqualTo(title);
+    title.sendKeys("Typed only", Keys.TAB, "With the keyboard");
+    // Shift+Tab from the first control wraps to the last one: focus stays in the pane.
+    browser
+        .findElement(By.cssSelector("#send-pane .pane-header button"))
+        .sendKeys(Keys.chord(Keys.SHIFT, Keys.TAB));
+    assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("send-submit");
+    browser.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+
+    waitUntil(d -> d.findElements(By.id("send-pane")).isEmpty());
+    assertThat(browser.switchTo().activeElement()).isEqualTo(opener);
+    assertThat(org.admin.get(org.path + "/notifications").items()).isEmpty();
+    assertThat(
+            script(
+                "return [document.querySelector('body > header'), document.querySelector('nav[aria-label]'), document.querySelector('main')].every(e => e !== null)"))
+        .isEqualTo(true);
   }
 
   private void openSendPane() {

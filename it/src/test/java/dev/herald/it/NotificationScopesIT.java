@@ -87,6 +87,11 @@ class NotificationScopesIT extends HeraldIT {
     assertRecipients(sent, "ann", "bob", "cat", "dan");
     assertThat(done.getJsonObject("counters").getInt("recipients")).isEqualTo(5);
     assertThat(done.getJsonObject("counters").getJsonNumber("delivered").longValue()).isEqualTo(5);
+    assertThat(org.admin.get(org.path + "/members/count").json().getInt("count")).isEqualTo(5);
+
+    var listed = sender.get(org.path + "/notifications").items().getJsonObject(0);
+    assertThat(listed.getString("notificationId")).isEqualTo(sent.getString("notificationId"));
+    assertThat(listed.getJsonObject("counters")).isEqualTo(done.getJsonObject("counters"));
   }
 
   @Test
