@@ -50,7 +50,7 @@ function memberList(ctx) {
     'section',
     { 'aria-labelledby': 'members-list-heading' },
     el('h2', { id: 'members-list-heading', class: 'visually-hidden' }, 'All members'),
-    el('div', { class: 'filters' }, field('Search by e-mail, name or external id', search)),
+    el('div', { class: 'filters member-filters' }, field('Search by e-mail, name or external id', search)),
     status,
     results,
     el('div', { class: 'pager' }, previous, next),
