@@ -21,8 +21,9 @@ export function tokensView(main, ctx) {
   replace(
     main,
     pageHeader('Tokens'),
-    createCard(ctx, secretBox, load),
+    // Above the form, so the new secret is the first thing seen (and its heading takes the focus).
     secretBox,
+    createCard(ctx, secretBox, load),
     el('section', { 'aria-labelledby': 'tokens-heading' }, el('h2', { id: 'tokens-heading' }, 'All tokens'), list),
   );
   load();
