@@ -230,8 +230,15 @@ class ConsoleAdminIT extends ConsoleIT {
     row.findElement(By.cssSelector("button[data-action=revoke]")).click();
     waitFor(By.cssSelector("dialog.dialog[open] [data-testid=confirm]")).click();
     // Still listed, as revoked, and without a Revoke button (only the admin's own token has one).
-    var revokedRow = By.cssSelector("tr[data-token-id='" + listed.getString("id") + "']");
-    waitUntil(d -> d.findElement(revokedRow).getText().toLowerCase().contains("revoked"));
+    // Read in one script call: the list is redrawn after the revocation, which would make an
+    // element found a moment earlier stale.
+    waitUntil(
+        d ->
+            (Boolean)
+                script(
+                    "const row = document.querySelector(arguments[0]);"
+                        + " return !!row && row.textContent.toLowerCase().includes('revoked')",
+                    "tr[data-token-id='" + listed.getString("id") + "']"));
     assertThat(browser.findElements(By.cssSelector("button[data-action=revoke]"))).hasSize(1);
     assertThat(client.get("/v2.0/tool/me").status()).isEqualTo(401);
   }
