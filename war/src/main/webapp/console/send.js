@@ -4,6 +4,7 @@
 
 import { ApiError, seg } from './api.js';
 import { clearErrors, el, field, replace, showErrors, toast } from './dom.js';
+import { memberPicker } from './member-picker.js';
 
 const CHANNELS = [
   ['push', 'OS push'],
@@ -40,12 +41,18 @@ export function openSendPane(ctx, { onSent = () => {} } = {}) {
 
   const form = el(
     'form',
-    { class: 'pane', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'send-title', id: 'send-pane', novalidate: true },
+    { class: 'pane-form', novalidate: true },
     el('div', { class: 'pane-header' }, el('h2', { id: 'send-title' }, 'Send notification'), el('button', { type: 'button', class: 'icon-button', 'aria-label': 'Close', onclick: close }, '✕')),
     el('div', { class: 'pane-body' }, tabs.element),
     el('div', { class: 'pane-footer' }, summary, el('button', { type: 'button', onclick: close }, 'Cancel'), el('button', { type: 'submit', class: 'primary', id: 'send-submit' }, 'Send')),
   );
-  const backdrop = el('div', { class: 'pane-backdrop', onclick: close });
+  // A modal <dialog>: the browser keeps focus inside, makes the page behind inert, and closes it
+  // on Escape; focus then goes back to what opened it.
+  const pane = el('dialog', { class: 'pane', id: 'send-pane', 'aria-labelledby': 'send-title' }, form);
+  pane.addEventListener('close', () => {
+    pane.remove();
+    if (opener && opener.isConnected && opener.focus) opener.focus();
+  });
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -79,32 +86,12 @@ export function openSendPane(ctx, { onSent = () => {} } = {}) {
     }
   });
 
-  form.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape') close();
-    if (event.key === 'Tab') keepFocusInside(form, event);
-  });
-
-  replace(host, backdrop, form);
+  host.replaceChildren(pane);
+  pane.showModal();
   title.focus();
 
   function close() {
-    host.replaceChildren();
-    if (opener && opener.focus) opener.focus();
-  }
-}
-
-/** Tab and Shift+Tab go round the pane rather than out of it while it is open. */
-function keepFocusInside(container, event) {
-  const focusable = [...container.querySelectorAll('button, input, select, textarea, a[href]')].filter((e) => !e.disabled && e.offsetParent !== null);
-  if (!focusable.length) return;
-  const first = focusable[0];
-  const last = focusable[focusable.length - 1];
-  if (event.shiftKey && document.activeElement === first) {
-    last.focus();
-    event.preventDefault();
-  } else if (!event.shiftKey && document.activeElement === last) {
-    first.focus();
-    event.preventDefault();
+    if (pane.open) pane.close();
   }
 }
 
@@ -215,61 +202,42 @@ function audienceSection(ctx, state) {
   };
 }
 
-/** Users: search members by name or e-mail and pick several. */
+/** Users: pick members one at a time with the shared picker; each becomes a removable chip. */
 function usersChoice(ctx, state) {
-  const search = el('input', { type: 'search', id: 'user-search', autocomplete: 'off', placeholder: 'Search by name or e-mail', 'data-field': 'emails' });
-  const results = el('ul', { class: 'picker-results', id: 'user-results', 'aria-label': 'Matching members' });
   const chosen = el('ul', { class: 'chips', id: 'chosen-users', 'aria-label': 'Chosen users' });
-  let timer = null;
-  let asked = 0;
-
-  search.addEventListener('input', () => {
-    clearTimeout(timer);
-    timer = setTimeout(find, 200);
+  const picker = memberPicker(ctx, {
+    label: 'Users',
+    name: 'user-search',
+    field: 'emails',
+    hint: 'Pick one or more members.',
+    exclude: (m) => state.members.has(m.email),
+    onPick: (member) => {
+      state.members.set(member.email, member);
+      render();
+    },
   });
-
-  async function find() {
-    const q = search.value.trim();
-    const ask = ++asked;
-    if (!q) {
-      results.replaceChildren();
-      return;
-    }
-    try {
-      const page = await ctx.org.get(`members?q=${encodeURIComponent(q)}&limit=8`);
-      if (ask !== asked) return;
-      replace(
-        results,
-        page.items.length
-          ? page.items.map((m) => el('li', {}, el('button', { type: 'button', class: 'picker-option', 'data-email': m.email, onclick: () => add(m) }, m.name ? `${m.name} <${m.email}>` : m.email)))
-          : el('li', { class: 'hint' }, 'No member matches.'),
-      );
-    } catch (error) {
-      replace(results, el('li', { class: 'field-error' }, error.status === 403 ? 'Only an ADMIN token may search members.' : error.message));
-    }
-  }
-
-  function add(member) {
-    state.members.set(member.email, member);
-    render();
-    search.value = '';
-    results.replaceChildren();
-    search.focus();
-  }
 
   function render() {
     replace(
       chosen,
       [...state.members.values()].map((m) =>
-        el('li', { class: 'chip' }, m.name || m.email, el('button', { type: 'button', class: 'icon-button', 'aria-label': `Remove ${m.email}`, onclick: () => { state.members.delete(m.email); render(); search.focus(); } }, '✕')),
+        el(
+          'li',
+          { class: 'chip' },
+          m.name || m.email,
+          el('button', { type: 'button', class: 'icon-button', 'aria-label': `Remove ${m.email}`, onclick: () => remove(m) }, '✕'),
+        ),
       ),
     );
   }
 
-  return {
-    element: el('div', {}, field('Users', search, 'Pick one or more members.'), results, chosen),
-    value: () => [...state.members.keys()],
-  };
+  function remove(member) {
+    state.members.delete(member.email);
+    render();
+    picker.input.focus();
+  }
+
+  return { element: el('div', {}, picker.element, chosen), value: () => [...state.members.keys()] };
 }
 
 /** A solution dropdown and, for groups, the solution's groups to tick. */

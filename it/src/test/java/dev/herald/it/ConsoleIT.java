@@ -175,9 +175,13 @@ abstract class ConsoleIT {
     waitUntil(d -> d.findElement(By.id("topbar")).isDisplayed());
   }
 
-  /** Opens a route of the console, e.g. {@code "#/members"}. */
+  /**
+   * Opens a route of the console, e.g. {@code "#/members"}, loading the page afresh (going to the
+   * route the page already shows would otherwise change nothing).
+   */
   void open(String hash) {
     browser.get(base + hash);
+    browser.navigate().refresh();
   }
 
   /** Waits (up to 15 s) for an element to be displayed, and returns it. */

@@ -60,7 +60,6 @@ class ConsoleNotificationsIT extends ConsoleIT {
     waitForText(By.cssSelector("#notification-list tbody tr"), "🎉 Promotion");
     waitUntil(
         d -> row(d.findElement(By.id("notification-list")), "🎉 Promotion").contains("completed"));
-    screenshot("notifications-desktop");
 
     var sent = onlyNotification();
     assertThat(sent.getString("scope")).isEqualTo("SLN_GRP");
@@ -125,7 +124,7 @@ class ConsoleNotificationsIT extends ConsoleIT {
 
     var titleError = waitFor(By.cssSelector("[data-error-for=title]"));
     assertThat(titleError.getText()).contains("Title is required");
-    assertThat(browser.findElement(By.id("user-search-error")).getText())
+    assertThat(browser.findElement(By.cssSelector("[data-error-for=user-search]")).getText())
         .contains("required for scope USR");
     assertThat(browser.findElement(By.name("title")).getAttribute("aria-invalid"))
         .isEqualTo("true");
@@ -146,8 +145,8 @@ class ConsoleNotificationsIT extends ConsoleIT {
     openSendPane();
     type(By.name("title"), "Hello Ann");
     type(By.name("text"), "Your order shipped");
-    type(By.id("user-search"), "ann");
-    waitFor(By.cssSelector("#user-results button[data-email='ann@console.example']")).click();
+    type(By.name("user-search"), "ann");
+    waitForText(By.cssSelector("button.picker-option"), "ann@console.example").click();
     waitForText(By.id("chosen-users"), "ann@console.example");
     screenshot("send-pane-phone");
     browser.findElement(By.id("send-submit")).click();
@@ -163,6 +162,50 @@ class ConsoleNotificationsIT extends ConsoleIT {
   }
 
   @Test
+  void theListShowsEachAudienceAndFiltersByStateAndScope() {
+    send(
+        "{\"content\":{\"title\":\"Maintenance tonight\",\"text\":\"22:00-23:00\"},\"scope\":\"ORG\"}");
+    send(
+        "{\"content\":{\"title\":\"New release\",\"text\":\"Update the app\"},\"scope\":\"SLN\","
+            + "\"solutionId\":\""
+            + solution
+            + "\"}");
+    send(
+        "{\"content\":{\"title\":\"🎉 Promotion\",\"text\":\"20% off\",\"jigId\":\"promo\"},"
+            + "\"scope\":\"SLN_GRP\",\"groups\":[\"customers\"],\"solutionId\":\""
+            + solution
+            + "\"}");
+    send(
+        "{\"content\":{\"title\":\"Your order shipped\",\"text\":\"Order 42\"},\"scope\":\"USR\","
+            + "\"emails\":[\"ann@console.example\",\"bob@console.example\",\"carl@console.example\"]}");
+    send(
+        "{\"content\":{\"title\":\"Quarterly review\",\"text\":\"Friday\"},\"scope\":\"ORG\","
+            + "\"startAt\":\"2030-01-15T15:00:00.000Z\"}");
+
+    open("#/notifications");
+    var list = waitFor(By.id("notification-list"));
+    waitUntil(
+        d ->
+            row(list, "Your order shipped").contains("completed")
+                && row(list, "Maintenance tonight").contains("completed"));
+    assertThat(row(list, "Maintenance tonight")).contains("organization");
+    assertThat(row(list, "New release")).contains("solution: crm");
+    assertThat(row(list, "🎉 Promotion")).contains("groups customers of crm");
+    assertThat(row(list, "Your order shipped"))
+        .contains("ann@console.example, bob@console.example +1");
+    assertThat(row(list, "Quarterly review")).contains("scheduled");
+    screenshot("notifications-desktop");
+
+    new Select(browser.findElement(By.id("filter-state"))).selectByValue("SCHEDULED");
+    waitUntil(d -> d.findElements(By.cssSelector("#notification-list tbody tr")).size() == 1);
+    assertThat(row(list(), "Quarterly review")).isNotEmpty();
+    new Select(browser.findElement(By.id("filter-state"))).selectByValue("");
+    new Select(browser.findElement(By.id("filter-scope"))).selectByValue("SLN");
+    waitUntil(d -> d.findElements(By.cssSelector("#notification-list tbody tr")).size() == 1);
+    assertThat(row(list(), "New release")).isNotEmpty();
+  }
+
+  @Test
   void thePaneIsUsedWithTheKeyboardAlone() {
     open("#/notifications");
     var opener = waitFor(By.id("open-send"));
@@ -170,11 +213,9 @@ class ConsoleNotificationsIT extends ConsoleIT {
     var title = waitFor(By.name("title"));
     assertThat(browser.switchTo().activeElement()).isEqualTo(title);
     title.sendKeys("Typed only", Keys.TAB, "With the keyboard");
-    // Shift+Tab from the first control wraps to the last one: focus stays in the pane.
-    browser
-        .findElement(By.cssSelector("#send-pane .pane-header button"))
-        .sendKeys(Keys.chord(Keys.SHIFT, Keys.TAB));
-    assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("send-submit");
+    // A modal dialog: the browser keeps focus in it and makes the page behind it inert.
+    assertThat(script("return document.getElementById('send-pane').matches(':modal')"))
+        .isEqualTo(true);
     browser.switchTo().activeElement().sendKeys(Keys.ESCAPE);
 
     waitUntil(d -> d.findElements(By.id("send-pane")).isEmpty());
@@ -184,6 +225,14 @@ class ConsoleNotificationsIT extends ConsoleIT {
             script(
                 "return [document.querySelector('body > header'), document.querySelector('nav[aria-label]'), document.querySelector('main')].every(e => e !== null)"))
         .isEqualTo(true);
+  }
+
+  private void send(String json) {
+    org.send(admin, json);
+  }
+
+  private static WebElement list() {
+    return browser.findElement(By.id("notification-list"));
   }
 
   private void openSendPane() {
