@@ -127,7 +127,7 @@ export function notificationsView(main, ctx) {
         el('td', { 'data-label': 'Status' }, stateBadge(n.state)),
         el('td', { 'data-label': 'Title' }, el('a', { href: `#/notifications/${n.notificationId}`, class: 'title-link', 'data-notification-id': n.notificationId }, n.content.title)),
         el('td', { 'data-label': 'Audience' }, audience(n, solutions)),
-        el('td', { 'data-label': 'Created' }, dateTime(n.createdAt)),
+        el('td', { class: 'nowrap', 'data-label': 'Created' }, dateTime(n.createdAt)),
         el('td', { class: 'numeric', 'data-label': 'Delivered' }, count(n.counters && n.counters.delivered)),
         el('td', { class: 'numeric', 'data-label': 'Failed' }, count(n.counters && n.counters.failed)),
         el('td', { class: 'numeric', 'data-label': 'Pending' }, count(n.counters && n.counters.pending)),

@@ -202,8 +202,18 @@ function audienceSection(ctx, state) {
   };
 }
 
-/** Users: pick members one at a time with the shared picker; each becomes a removable chip. */
+/**
+ * Users: pick members one at a time with the shared picker; each becomes a removable chip. Only an
+ * ADMIN may search members, so a SENDER types the e-mails instead.
+ */
 function usersChoice(ctx, state) {
+  if (ctx.me.role !== 'ADMIN') {
+    const emails = el('input', { name: 'emails', autocomplete: 'off', placeholder: 'ann@example.com, bob@example.com' });
+    return {
+      element: field('Users', emails, 'E-mails of members, separated by commas.'),
+      value: () => emails.value.split(',').map((e) => e.trim()).filter(Boolean),
+    };
+  }
   const chosen = el('ul', { class: 'chips', id: 'chosen-users', 'aria-label': 'Chosen users' });
   const picker = memberPicker(ctx, {
     label: 'Users',

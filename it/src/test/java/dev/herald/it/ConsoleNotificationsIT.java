@@ -206,6 +206,29 @@ class ConsoleNotificationsIT extends ConsoleIT {
   }
 
   @Test
+  void aSenderSeesNotificationsAndItsInboxAndSendsByEMail() {
+    var sender = org.token(org.member("sender@console.example"), "SENDER");
+    script("window.sessionStorage.clear()");
+    signIn(sender.token());
+
+    var sections =
+        browser.findElements(By.cssSelector("#sections a")).stream().map(WebElement::getText);
+    assertThat(sections).containsExactly("Notifications", "Inbox");
+    openSendPane();
+    type(By.name("title"), "From a sender");
+    type(By.name("text"), "Typed e-mails");
+    type(By.name("emails"), "ann@console.example, bob@console.example");
+    browser.findElement(By.id("send-submit")).click();
+
+    waitForText(By.cssSelector("#notification-list tbody tr"), "From a sender");
+    Eventually.await(
+        "both inboxes",
+        java.time.Duration.ofSeconds(15),
+        () -> org.inboxTitled(ann, "From a sender") + org.inboxTitled(bob, "From a sender"),
+        n -> n == 2);
+  }
+
+  @Test
   void thePaneIsUsedWithTheKeyboardAlone() {
     open("#/notifications");
     var opener = waitFor(By.id("open-send"));
