@@ -31,6 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -199,8 +200,10 @@ abstract class ConsoleIT {
    */
   <T> T waitUntil(Function<WebDriver, T> condition) {
     try {
+      // The console redraws what it refreshes: an element found a moment ago may be gone.
       return new WebDriverWait(browser, Duration.ofSeconds(15))
           .pollingEvery(Duration.ofMillis(100))
+          .ignoring(StaleElementReferenceException.class)
           .until(condition);
     } catch (TimeoutException e) {
       var page = browser.findElement(By.tagName("body")).getText();
