@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -282,14 +283,25 @@ class ConsoleNotificationsIT extends ConsoleIT {
     values.get(values.size() - 1).sendKeys(value);
   }
 
-  /** The text of the list's row with this title, or "" while there is none. */
+  /**
+   * The text of the list's row with this title, or "" while there is none; read again when the list
+   * was redrawn while being read.
+   */
   private static String row(WebElement list, String title) {
-    for (var row : list.findElements(By.cssSelector("tbody tr"))) {
-      if (row.getText().contains(title)) {
-        return row.getText().toLowerCase(java.util.Locale.ROOT);
+    for (int attempt = 0; ; attempt++) {
+      try {
+        for (var row : list.findElements(By.cssSelector("tbody tr"))) {
+          if (row.getText().contains(title)) {
+            return row.getText().toLowerCase(java.util.Locale.ROOT);
+          }
+        }
+        return "";
+      } catch (StaleElementReferenceException e) {
+        if (attempt == 5) {
+          throw e;
+        }
       }
     }
-    return "";
   }
 
   /** The organization's one notification, from the API. */
