@@ -18,10 +18,15 @@ class InboxFeedTest {
     var ann = new AtomicInteger();
     var annAgain = new AtomicInteger();
     var bob = new AtomicInteger();
-    try (var a = feed.subscribe(member, item -> ann.incrementAndGet());
-        var b = feed.subscribe(member, item -> annAgain.incrementAndGet());
-        var c = feed.subscribe(UUID.randomUUID(), item -> bob.incrementAndGet())) {
+    var a = feed.subscribe(member, item -> ann.incrementAndGet());
+    var b = feed.subscribe(member, item -> annAgain.incrementAndGet());
+    var c = feed.subscribe(UUID.randomUUID(), item -> bob.incrementAndGet());
+    try {
       feed.publish(itemOf(member));
+    } finally {
+      a.close();
+      b.close();
+      c.close();
     }
     assertThat(ann).hasValue(1);
     assertThat(annAgain).hasValue(1);
