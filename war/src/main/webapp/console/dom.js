@@ -74,16 +74,38 @@ export function showErrors(form, error, summary) {
   clearErrors(form);
   let placed = false;
   for (const { field: name, message } of error.errors || []) {
-    const input = form.querySelector(`[data-field="${cssEscape(name)}"]`) || form.querySelector(`[name="${cssEscape(name)}"]`);
-    const slot = input && document.getElementById(`${input.id}-error`);
+    const slot = errorSlot(form, name);
     if (slot) {
-      slot.textContent = `${message}`;
-      input.setAttribute('aria-invalid', 'true');
+      slot.textContent = `${label(name)} ${message}`;
+      const input = form.querySelector(`#${cssEscape(slot.id.replace(/-error$/, ''))}`);
+      if (input) input.setAttribute('aria-invalid', 'true');
       placed = true;
     }
   }
   if (summary) summary.textContent = error.message || 'The request failed';
   return placed;
+}
+
+/**
+ * Where a field's message goes: the element named by data-field or name (a shown one before a
+ * hidden one), whose slot is the element with its id and "-error", or which is a slot itself.
+ */
+function errorSlot(form, name) {
+  const selector = `[data-field="${cssEscape(name)}"], [name="${cssEscape(name)}"]`;
+  const candidates = [...form.querySelectorAll(selector)];
+  candidates.sort((a, b) => (b.offsetParent !== null) - (a.offsetParent !== null));
+  for (const target of candidates) {
+    if (target.classList.contains('field-error')) return target;
+    const slot = target.id && document.getElementById(`${target.id}-error`);
+    if (slot) return slot;
+  }
+  return null;
+}
+
+/** "startAt" → "Start at", for messages such as "Start at must be in the future". */
+function label(name) {
+  const words = name.replace(/([A-Z])/g, ' $1').replace(/[^A-Za-z0-9 ]/g, ' ').trim().toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 /** Clears what showErrors wrote. */

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -75,6 +77,9 @@ abstract class ConsoleIT {
 
   @BeforeAll
   static void startBrowser() {
+    // Selenium warns that it has no DevTools bindings for this Chromium; the suites use none.
+    Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder").setLevel(Level.SEVERE);
+    Logger.getLogger("org.openqa.selenium.chromium.ChromiumDriver").setLevel(Level.SEVERE);
     var present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     if (!present && Boolean.getBoolean("it.console.required")) {
       throw new IllegalStateException(
@@ -157,11 +162,26 @@ abstract class ConsoleIT {
         });
   }
 
-  /** Waits (up to 15 s) for a condition to give something other than null or false. */
+  /**
+   * Waits (up to 15 s) for a condition to give something other than null or false; on time-out the
+   * failure shows the page's text and the browser's errors.
+   */
   <T> T waitUntil(Function<WebDriver, T> condition) {
-    return new WebDriverWait(browser, Duration.ofSeconds(15))
-        .pollingEvery(Duration.ofMillis(100))
-        .until(condition);
+    try {
+      return new WebDriverWait(browser, Duration.ofSeconds(15))
+          .pollingEvery(Duration.ofMillis(100))
+          .until(condition);
+    } catch (TimeoutException e) {
+      var page = browser.findElement(By.tagName("body")).getText();
+      throw new AssertionError(
+          "Timed out at "
+              + browser.getCurrentUrl()
+              + "\nPage:\n"
+              + page
+              + "\nBrowser errors: "
+              + browserErrors(),
+          e);
+    }
   }
 
   /** Waits for an element to hold a text. */
