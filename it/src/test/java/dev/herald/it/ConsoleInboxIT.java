@@ -84,7 +84,13 @@ class ConsoleInboxIT extends ConsoleIT {
             (Boolean)
                 script("return document.documentElement.scrollWidth <= window.innerWidth + 1"));
     screenshot("inbox-phone");
+    live.findElement(By.cssSelector("button.inbox-item")).click();
+    waitFor(By.cssSelector("dialog.inbox-detail .inbox-inputs"));
+    screenshot("inbox-item-phone");
+    browser.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+    waitUntil(d -> d.findElements(By.cssSelector("dialog.inbox-detail")).isEmpty());
     browser.manage().window().setSize(DESKTOP);
+    assertThat(unreadCount(org, member)).isEqualTo(1);
 
     browser.findElement(By.id("inbox-mark-all")).click();
 
@@ -94,6 +100,36 @@ class ConsoleInboxIT extends ConsoleIT {
     browser.findElement(By.cssSelector("label.inbox-filter")).click();
     waitForText(By.cssSelector("main .empty"), "No unread notifications.");
     assertThat(titles()).isEmpty();
+  }
+
+  @Test
+  void moreThanAPageLoadsWithLoadMoreAndAnItemWithoutAJigSaysSo() {
+    var org = Organization.create(systemAdmin(), "console-inbox-pages");
+    var email = "bob@inbox.example";
+    var member = org.token(org.member(email), "MEMBER");
+    for (var i = 1; i <= 27; i++) {
+      org.send(org.admin, usr(email, "Item " + i, "Number " + i, null, "{}"));
+    }
+    waitUntil(d -> unreadCount(org, member) == 27);
+
+    signIn(member.token());
+    open("#/inbox");
+
+    waitForText(By.cssSelector(".inbox-list .inbox-title"), "Item 27");
+    assertThat(titles()).hasSize(25).startsWith("Item 27", "Item 26");
+    waitFor(By.xpath("//button[text()='Load more']")).click();
+    waitUntil(d -> titles().size() == 27);
+    assertThat(titles()).endsWith("Item 2", "Item 1").doesNotHaveDuplicates();
+    waitUntil(d -> !d.findElement(By.xpath("//button[text()='Load more']")).isDisplayed());
+
+    browser.findElement(By.xpath("//li[.//text()='Item 1']//button")).sendKeys(Keys.ENTER);
+
+    var dialog = waitFor(By.cssSelector("dialog.inbox-detail"));
+    assertThat(dialog.findElement(By.cssSelector("dl.inbox-target")).getText())
+        .contains("No target jig");
+    assertThat(dialog.getText()).contains("No inputs");
+    waitUntil(d -> unreadCount(org, member) == 26);
+    waitUntil(d -> "26 unread".equals(badgeText()));
   }
 
   private static String usr(String email, String title, String text, String jigId, String inputs) {
