@@ -19,7 +19,12 @@ const STATES = {
 /** The nav's badge: the unread count, hidden at 0. Returns the function that stops it (sign-out). */
 export function unreadBadge(ctx, badge) {
   const feed = subscribeInbox(ctx, { count: (count) => showCount(badge, count) });
-  return feed.stop;
+  // The shell's hook for other views (main.js starts it as a no-op).
+  ctx.refreshBadge = feed.refreshCount;
+  return () => {
+    ctx.refreshBadge = () => {};
+    feed.stop();
+  };
 }
 
 function showCount(badge, count) {
