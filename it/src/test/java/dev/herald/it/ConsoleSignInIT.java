@@ -48,13 +48,32 @@ class ConsoleSignInIT extends ConsoleIT {
     var org = Organization.create(systemAdmin(), "console-revoked");
     var admin = org.token(org.member("boss@revoked.example"), "ADMIN");
     signIn(admin.token());
-    var tokens = org.admin.get(org.path + "/tokens").items();
-    for (var token : tokens) {
-      org.admin.delete(org.path + "/tokens/" + token.asJsonObject().getString("id"));
-    }
 
-    browser.navigate().refresh();
+    revokeAll(org);
+
+    // Live: the inbox stream behind the nav's badge ends with the token, and its reconnect's 401
+    // signs out, without a reload.
+    waitForText(By.cssSelector("form.sign-in .form-error"), "no longer valid");
+    assertThat(script("return JSON.stringify(window.sessionStorage)")).isEqualTo("{}");
+  }
+
+  @Test
+  void aTokenRevokedWhileThePageWasAwayGetsTheMessageOnLoad() {
+    var org = Organization.create(systemAdmin(), "console-revoked-away");
+    var admin = org.token(org.member("boss@revoked-away.example"), "ADMIN");
+    signIn(admin.token());
+    // Away from the console (no stream to notice the revocation); the tab keeps its token.
+    browser.get("about:blank");
+
+    revokeAll(org);
+    open("#/notifications");
 
     waitForText(By.cssSelector("form.sign-in .form-error"), "no longer valid");
+  }
+
+  private static void revokeAll(Organization org) {
+    for (var token : org.admin.get(org.path + "/tokens").items()) {
+      org.admin.delete(org.path + "/tokens/" + token.asJsonObject().getString("id"));
+    }
   }
 }
