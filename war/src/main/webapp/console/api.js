@@ -80,7 +80,10 @@ export function organizationApi(organizationId) {
       let cursor = null;
       do {
         const sep = p.includes('?') ? '&' : '?';
-        const page = await call('GET', `${base}${p}${sep}limit=500${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+        const page = await call(
+          'GET',
+          `${base}${p}${sep}limit=500${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+        );
         items.push(...page.items);
         cursor = page.nextCursor;
       } while (cursor && items.length < max);

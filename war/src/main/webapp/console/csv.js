@@ -58,10 +58,22 @@ export function parseCsv(text) {
 }
 
 /** The header names each column may have, lowercased, without spaces, dashes or underscores. */
-const COLUMNS = { email: 'email', emailaddress: 'email', name: 'name', fullname: 'name', externalid: 'externalId', id: 'externalId' };
+const COLUMNS = {
+  email: 'email',
+  emailaddress: 'email',
+  name: 'name',
+  fullname: 'name',
+  externalid: 'externalId',
+  id: 'externalId',
+};
 
 function columnOf(header) {
-  return COLUMNS[header.trim().toLowerCase().replace(/[\s_-]/g, '')];
+  return COLUMNS[
+    header
+      .trim()
+      .toLowerCase()
+      .replace(/[\s_-]/g, '')
+  ];
 }
 
 /**

@@ -16,7 +16,12 @@ window.addEventListener('hashchange', () => {
 export function openDialog(title, ...content) {
   const opener = document.activeElement;
   const headingId = `dialog-title-${++counter}`;
-  const dialog = el('dialog', { class: 'dialog', 'aria-labelledby': headingId }, el('h2', { id: headingId }, title), content);
+  const dialog = el(
+    'dialog',
+    { class: 'dialog', 'aria-labelledby': headingId },
+    el('h2', { id: headingId }, title),
+    content,
+  );
   dialog.addEventListener('close', () => {
     dialog.remove();
     if (opener && opener.isConnected && typeof opener.focus === 'function') opener.focus();
@@ -39,7 +44,12 @@ export function formDialog(title, fields, submitLabel, submit) {
     { novalidate: true },
     fields,
     summary,
-    el('div', { class: 'actions dialog-actions' }, el('button', { type: 'button', value: 'cancel', onclick: () => dialog.close() }, 'Cancel'), save),
+    el(
+      'div',
+      { class: 'actions dialog-actions' },
+      el('button', { type: 'button', value: 'cancel', onclick: () => dialog.close() }, 'Cancel'),
+      save,
+    ),
   );
   const dialog = openDialog(title, form);
   form.addEventListener('submit', async (event) => {
@@ -83,7 +93,12 @@ export function confirmDialog(title, message, confirmLabel, action) {
       confirm.disabled = false;
     }
   });
-  const dialog = openDialog(title, el('p', {}, message), error, el('div', { class: 'actions dialog-actions' }, cancel, confirm));
+  const dialog = openDialog(
+    title,
+    el('p', {}, message),
+    error,
+    el('div', { class: 'actions dialog-actions' }, cancel, confirm),
+  );
   cancel.focus();
   return dialog;
 }

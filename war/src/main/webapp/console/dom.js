@@ -63,7 +63,14 @@ export function field(label, input, hint) {
   input.id = id;
   const error = el('p', { class: 'field-error', id: `${id}-error`, 'data-error-for': input.name || '' });
   input.setAttribute('aria-describedby', `${id}-error`);
-  return el('div', { class: 'field' }, el('label', { for: id }, label), input, hint ? el('p', { class: 'hint' }, hint) : null, error);
+  return el(
+    'div',
+    { class: 'field' },
+    el('label', { for: id }, label),
+    input,
+    hint ? el('p', { class: 'hint' }, hint) : null,
+    error,
+  );
 }
 
 /**
@@ -104,15 +111,23 @@ function errorSlot(form, name) {
 
 /** "startAt" → "Start at", for messages such as "Start at must be in the future". */
 function label(name) {
-  const words = name.replace(/([A-Z])/g, ' $1').replace(/[^A-Za-z0-9 ]/g, ' ').trim().toLowerCase();
+  const words = name
+    .replace(/([A-Z])/g, ' $1')
+    .replace(/[^A-Za-z0-9 ]/g, ' ')
+    .trim()
+    .toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 /** Clears what showErrors wrote. */
 export function clearErrors(form) {
-  form.querySelectorAll('.field-error').forEach((slot) => { slot.textContent = ''; });
+  form.querySelectorAll('.field-error').forEach((slot) => {
+    slot.textContent = '';
+  });
   form.querySelectorAll('[aria-invalid]').forEach((input) => input.removeAttribute('aria-invalid'));
-  form.querySelectorAll('.form-error').forEach((slot) => { slot.textContent = ''; });
+  form.querySelectorAll('.form-error').forEach((slot) => {
+    slot.textContent = '';
+  });
 }
 
 function cssEscape(value) {
@@ -146,7 +161,12 @@ export function button(label, action, attributes = {}) {
 
 /** A page heading with actions on the right. */
 export function pageHeader(title, ...actions) {
-  return el('div', { class: 'page-header' }, el('h1', { tabindex: '-1' }, title), el('div', { class: 'actions' }, actions));
+  return el(
+    'div',
+    { class: 'page-header' },
+    el('h1', { tabindex: '-1' }, title),
+    el('div', { class: 'actions' }, actions),
+  );
 }
 
 /** A table in a scrolling wrapper, so that narrow screens scroll it rather than the page. */
@@ -158,7 +178,15 @@ export function table(caption, headers, rows) {
       'table',
       {},
       el('caption', { class: 'visually-hidden' }, caption),
-      el('thead', {}, el('tr', {}, headers.map((h) => el('th', { scope: 'col' }, h)))),
+      el(
+        'thead',
+        {},
+        el(
+          'tr',
+          {},
+          headers.map((h) => el('th', { scope: 'col' }, h)),
+        ),
+      ),
       el('tbody', {}, rows),
     ),
   );

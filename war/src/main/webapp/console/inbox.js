@@ -56,9 +56,18 @@ export function inboxView(main, ctx) {
 
   replace(
     main,
-    pageHeader('Inbox', stateBadge, reconnect, button('Mark all read', markAllRead, { class: 'primary', id: 'inbox-mark-all' })),
+    pageHeader(
+      'Inbox',
+      stateBadge,
+      reconnect,
+      button('Mark all read', markAllRead, { class: 'primary', id: 'inbox-mark-all' }),
+    ),
     pausedLine,
-    el('div', { class: 'inbox-toolbar' }, el('label', { class: 'inbox-filter', for: unreadBox.id }, unreadBox, 'Unread only')),
+    el(
+      'div',
+      { class: 'inbox-toolbar' },
+      el('label', { class: 'inbox-filter', for: unreadBox.id }, unreadBox, 'Unread only'),
+    ),
     el('h2', { class: 'visually-hidden', id: 'inbox-list-heading' }, 'Notifications, newest first'),
     list,
     emptyLine,
@@ -271,7 +280,9 @@ function showUnread(row) {
 }
 
 function excerpt(text) {
-  const flat = String(text || '').replace(/\s+/g, ' ').trim();
+  const flat = String(text || '')
+    .replace(/\s+/g, ' ')
+    .trim();
   return flat.length > EXCERPT_LENGTH ? `${flat.slice(0, EXCERPT_LENGTH)}…` : flat;
 }
 
@@ -316,7 +327,10 @@ function target(item) {
     ? el(
         'dl',
         { class: 'facts inbox-inputs' },
-        inputs.map(([name, value]) => [el('dt', {}, name), el('dd', {}, typeof value === 'string' ? value : JSON.stringify(value))]),
+        inputs.map(([name, value]) => [
+          el('dt', {}, name),
+          el('dd', {}, typeof value === 'string' ? value : JSON.stringify(value)),
+        ]),
       )
     : el('p', { class: 'inbox-none' }, 'No inputs');
   return [facts, el('h3', {}, 'Inputs'), inputList];

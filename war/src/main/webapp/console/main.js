@@ -36,7 +36,13 @@ let stopBadge = null;
 function signInView(message) {
   document.getElementById('topbar').hidden = true;
   document.getElementById('sections').hidden = true;
-  const input = el('input', { type: 'password', name: 'token', autocomplete: 'off', required: true, spellcheck: 'false' });
+  const input = el('input', {
+    type: 'password',
+    name: 'token',
+    autocomplete: 'off',
+    required: true,
+    spellcheck: 'false',
+  });
   const error = el('p', { class: 'form-error', role: 'alert' }, message || '');
   const form = el(
     'form',
@@ -88,7 +94,11 @@ function start(me) {
       'ul',
       {},
       SECTIONS.filter((s) => s.roles.includes(me.role)).map((s) =>
-        el('li', {}, el('a', { href: `#/${s.path}`, 'data-section': s.path }, s.name, s.path === 'inbox' ? badge : null)),
+        el(
+          'li',
+          {},
+          el('a', { href: `#/${s.path}`, 'data-section': s.path }, s.name, s.path === 'inbox' ? badge : null),
+        ),
       ),
     ),
   );

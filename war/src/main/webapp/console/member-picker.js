@@ -25,7 +25,13 @@ export function memberPicker(ctx, options) {
   let timer = null;
   let sequence = 0;
 
-  const input = el('input', { type: 'search', name, autocomplete: 'off', spellcheck: 'false', placeholder: 'Search by e-mail or name' });
+  const input = el('input', {
+    type: 'search',
+    name,
+    autocomplete: 'off',
+    spellcheck: 'false',
+    placeholder: 'Search by e-mail or name',
+  });
   if (options.field) input.dataset.field = options.field;
   const list = el('ul', { class: 'picker-results', hidden: true });
   const status = el('p', { class: 'visually-hidden', 'aria-live': 'polite' });
@@ -90,7 +96,13 @@ export function memberPicker(ctx, options) {
           {},
           el(
             'button',
-            { type: 'button', class: 'picker-option', 'data-testid': 'member-option', 'data-member-id': m.id, onclick: () => pick(m) },
+            {
+              type: 'button',
+              class: 'picker-option',
+              'data-testid': 'member-option',
+              'data-member-id': m.id,
+              onclick: () => pick(m),
+            },
             el('span', { class: 'picker-email' }, m.email),
             m.name ? el('span', { class: 'picker-name' }, m.name) : null,
           ),

@@ -2,7 +2,19 @@
 // page with their devices. Everything goes through GET/POST/PATCH/DELETE …/members.
 
 import { ApiError, seg } from './api.js';
-import { button, clearErrors, dateTime, el, empty, field, pageHeader, replace, showErrors, table, toast } from './dom.js';
+import {
+  button,
+  clearErrors,
+  dateTime,
+  el,
+  empty,
+  field,
+  pageHeader,
+  replace,
+  showErrors,
+  table,
+  toast,
+} from './dom.js';
 import { confirmDialog, formDialog } from './dialog.js';
 import { membersFromCsv } from './csv.js';
 
@@ -17,7 +29,11 @@ export function membersView(main, ctx) {
   const importer = importCard(ctx, () => list.reload());
   replace(
     main,
-    pageHeader('Members', toggleButton('Add member', add, 'toggle-add-member'), toggleButton('Import CSV', importer, 'toggle-import')),
+    pageHeader(
+      'Members',
+      toggleButton('Add member', add, 'toggle-add-member'),
+      toggleButton('Import CSV', importer, 'toggle-import'),
+    ),
     add,
     importer,
     list.element,
@@ -41,7 +57,13 @@ function toggleButton(label, card, id) {
 // ---- The list: search, table, paging ----
 
 function memberList(ctx) {
-  const search = el('input', { type: 'search', name: 'q', id: 'member-search', autocomplete: 'off', spellcheck: 'false' });
+  const search = el('input', {
+    type: 'search',
+    name: 'q',
+    id: 'member-search',
+    autocomplete: 'off',
+    spellcheck: 'false',
+  });
   const results = el('div', { id: 'member-results' });
   const status = el('p', { class: 'list-status', 'aria-live': 'polite', id: 'member-status' });
   const previous = el('button', { type: 'button', id: 'members-previous' }, 'Previous');
@@ -67,7 +89,9 @@ function memberList(ctx) {
     const q = search.value.trim();
     let page;
     try {
-      page = await ctx.org.get(`members?limit=${PAGE_SIZE}${q ? `&q=${encodeURIComponent(q)}` : ''}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      page = await ctx.org.get(
+        `members?limit=${PAGE_SIZE}${q ? `&q=${encodeURIComponent(q)}` : ''}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      );
     } catch (error) {
       if (mine === sequence) status.textContent = error.message;
       return;
@@ -132,8 +156,28 @@ function membersTable(ctx, members, reload) {
           el(
             'div',
             { class: 'actions' },
-            el('button', { type: 'button', class: 'icon-button', 'data-action': 'edit', 'aria-label': `Edit ${m.email}`, onclick: () => editMember(ctx, m, reload) }, 'Edit'),
-            el('button', { type: 'button', class: 'icon-button danger', 'data-action': 'remove', 'aria-label': `Remove ${m.email}`, onclick: () => removeMember(ctx, m, reload) }, 'Remove'),
+            el(
+              'button',
+              {
+                type: 'button',
+                class: 'icon-button',
+                'data-action': 'edit',
+                'aria-label': `Edit ${m.email}`,
+                onclick: () => editMember(ctx, m, reload),
+              },
+              'Edit',
+            ),
+            el(
+              'button',
+              {
+                type: 'button',
+                class: 'icon-button danger',
+                'data-action': 'remove',
+                'aria-label': `Remove ${m.email}`,
+                onclick: () => removeMember(ctx, m, reload),
+              },
+              'Remove',
+            ),
           ),
         ),
       ),
@@ -148,9 +192,33 @@ function membersTable(ctx, members, reload) {
 /** The inputs of a member; `member` fills them for editing. */
 function memberFields(member = {}) {
   return [
-    field('E-mail', el('input', { type: 'email', name: 'email', autocomplete: 'off', spellcheck: 'false', required: true, value: member.email || null })),
-    field('Name', el('input', { type: 'text', name: 'name', autocomplete: 'off', value: member.name || null }), 'Optional'),
-    field('External id', el('input', { type: 'text', name: 'externalId', autocomplete: 'off', spellcheck: 'false', value: member.externalId || null }), 'Optional: the member’s id in your own systems'),
+    field(
+      'E-mail',
+      el('input', {
+        type: 'email',
+        name: 'email',
+        autocomplete: 'off',
+        spellcheck: 'false',
+        required: true,
+        value: member.email || null,
+      }),
+    ),
+    field(
+      'Name',
+      el('input', { type: 'text', name: 'name', autocomplete: 'off', value: member.name || null }),
+      'Optional',
+    ),
+    field(
+      'External id',
+      el('input', {
+        type: 'text',
+        name: 'externalId',
+        autocomplete: 'off',
+        spellcheck: 'false',
+        value: member.externalId || null,
+      }),
+      'Optional: the member’s id in your own systems',
+    ),
   ];
 }
 
@@ -180,7 +248,11 @@ function addMemberCard(ctx, added) {
     const { email, name, externalId } = valuesOf(form);
     submit.disabled = true;
     try {
-      const member = await ctx.org.post('members', { email, name: name || undefined, externalId: externalId || undefined });
+      const member = await ctx.org.post('members', {
+        email,
+        name: name || undefined,
+        externalId: externalId || undefined,
+      });
       toast(`Added ${member.email}`);
       form.reset();
       form.elements.email.focus();
@@ -192,7 +264,12 @@ function addMemberCard(ctx, added) {
       submit.disabled = false;
     }
   });
-  return el('section', { class: 'card admin-card', id: 'add-member', 'aria-labelledby': 'add-member-heading' }, el('h2', { id: 'add-member-heading' }, 'Add a member'), form);
+  return el(
+    'section',
+    { class: 'card admin-card', id: 'add-member', 'aria-labelledby': 'add-member-heading' },
+    el('h2', { id: 'add-member-heading' }, 'Add a member'),
+    form,
+  );
 }
 
 function editMember(ctx, member, saved) {
@@ -237,7 +314,8 @@ function importCard(ctx, imported) {
     const { members, problems, ignored } = membersFromCsv(text.value);
     const parts = [];
     if (members.length) parts.push(members.length === 1 ? '1 member to import' : `${members.length} members to import`);
-    if (problems.length) parts.push(problems.length === 1 ? '1 row has no e-mail' : `${problems.length} rows have no e-mail`);
+    if (problems.length)
+      parts.push(problems.length === 1 ? '1 row has no e-mail' : `${problems.length} rows have no e-mail`);
     if (ignored.length) parts.push(`columns ignored: ${ignored.join(', ')}`);
     preview.textContent = parts.join('; ');
   }
@@ -245,11 +323,21 @@ function importCard(ctx, imported) {
   async function run() {
     const { members, problems } = membersFromCsv(text.value);
     if (!members.length) {
-      replace(report, el('p', { class: 'form-error' }, 'There is nothing to import: paste CSV lines or choose a file.'));
+      replace(
+        report,
+        el('p', { class: 'form-error' }, 'There is nothing to import: paste CSV lines or choose a file.'),
+      );
       return;
     }
     if (members.length > MAX_IMPORT) {
-      replace(report, el('p', { class: 'form-error' }, `At most ${MAX_IMPORT.toLocaleString()} members can be imported at once; this has ${members.length.toLocaleString()}. Split the file.`));
+      replace(
+        report,
+        el(
+          'p',
+          { class: 'form-error' },
+          `At most ${MAX_IMPORT.toLocaleString()} members can be imported at once; this has ${members.length.toLocaleString()}. Split the file.`,
+        ),
+      );
       return;
     }
     // What the console can already see is wrong is reported without asking the API: it would
@@ -274,8 +362,17 @@ function importCard(ctx, imported) {
       replace(
         report,
         rows.length
-          ? importFailure(rows, `Nothing was imported: an import adds every row or none. Fix ${rows.length === 1 ? 'this row' : 'these rows'}, then import again.`)
-          : el('div', { class: 'import-failed' }, el('h3', {}, 'Import failed'), el('p', { class: 'form-error' }, error.message), el('p', {}, 'Nothing was imported.')),
+          ? importFailure(
+              rows,
+              `Nothing was imported: an import adds every row or none. Fix ${rows.length === 1 ? 'this row' : 'these rows'}, then import again.`,
+            )
+          : el(
+              'div',
+              { class: 'import-failed' },
+              el('h3', {}, 'Import failed'),
+              el('p', { class: 'form-error' }, error.message),
+              el('p', {}, 'Nothing was imported.'),
+            ),
       );
     }
   }
@@ -284,7 +381,11 @@ function importCard(ctx, imported) {
     'section',
     { class: 'card admin-card', id: 'import-members', 'aria-labelledby': 'import-heading' },
     el('h2', { id: 'import-heading' }, 'Import members from CSV'),
-    el('p', { class: 'hint' }, 'One member a line: e-mail, name, external id. A first line such as “email,name,externalId” (any order) names the columns. Up to 10,000 members; all are added, or none.'),
+    el(
+      'p',
+      { class: 'hint' },
+      'One member a line: e-mail, name, external id. A first line such as “email,name,externalId” (any order) names the columns. Up to 10,000 members; all are added, or none.',
+    ),
     field('CSV lines', text),
     field('Or choose a CSV file', file),
     preview,
@@ -312,7 +413,10 @@ function rowsOfError(error, members) {
   }
   if (error.status === 409) {
     const existing = new Set(
-      error.message.replace(/^[^:]*:\s*/, '').split(/,\s*/).map((e) => e.trim().toLowerCase()),
+      error.message
+        .replace(/^[^:]*:\s*/, '')
+        .split(/,\s*/)
+        .map((e) => e.trim().toLowerCase()),
     );
     for (const m of members) if (existing.has(m.email.toLowerCase())) add(m, 'is already a member');
   }
@@ -331,7 +435,15 @@ function importSuccess(members) {
     table(
       'Imported members',
       ['E-mail', 'Name', 'Result'],
-      members.map((m) => el('tr', {}, el('td', {}, m.email), el('td', {}, m.name || '—'), el('td', {}, el('span', { class: 'badge state-delivered' }, 'added')))),
+      members.map((m) =>
+        el(
+          'tr',
+          {},
+          el('td', {}, m.email),
+          el('td', {}, m.name || '—'),
+          el('td', {}, el('span', { class: 'badge state-delivered' }, 'added')),
+        ),
+      ),
     ),
   );
 }
@@ -345,7 +457,15 @@ function importFailure(rows, message) {
     table(
       'Rows to fix',
       ['Line', 'E-mail', 'Problem'],
-      rows.map((r) => el('tr', { 'data-line': r.line }, el('td', { class: 'numeric' }, `Line ${r.line}`), el('td', {}, r.email || '—'), el('td', {}, r.message))),
+      rows.map((r) =>
+        el(
+          'tr',
+          { 'data-line': r.line },
+          el('td', { class: 'numeric' }, `Line ${r.line}`),
+          el('td', {}, r.email || '—'),
+          el('td', {}, r.message),
+        ),
+      ),
     ),
   );
 }
@@ -364,13 +484,18 @@ export function memberView(main, ctx, id) {
     let member;
     let devices;
     try {
-      [member, devices] = await Promise.all([ctx.org.get(`members/${seg(id)}`), ctx.org.get(`members/${seg(id)}/devices`)]);
+      [member, devices] = await Promise.all([
+        ctx.org.get(`members/${seg(id)}`),
+        ctx.org.get(`members/${seg(id)}/devices`),
+      ]);
     } catch (error) {
       if (!live) return;
       replace(
         main,
         el('p', { class: 'crumbs' }, el('a', { href: '#/members' }, '← Members')),
-        error.status === 404 ? empty('This member does not exist (any more).') : el('p', { class: 'form-error', role: 'alert' }, error.message),
+        error.status === 404
+          ? empty('This member does not exist (any more).')
+          : el('p', { class: 'form-error', role: 'alert' }, error.message),
       );
       return;
     }
@@ -380,8 +505,21 @@ export function memberView(main, ctx, id) {
       el('p', { class: 'crumbs' }, el('a', { href: '#/members' }, '← Members')),
       pageHeader(
         member.email,
-        el('button', { type: 'button', id: 'edit-member', onclick: () => editMember(ctx, member, () => show()) }, 'Edit'),
-        el('button', { type: 'button', id: 'remove-member', class: 'danger', onclick: () => removeMember(ctx, member, () => ctx.navigate('#/members')) }, 'Remove'),
+        el(
+          'button',
+          { type: 'button', id: 'edit-member', onclick: () => editMember(ctx, member, () => show()) },
+          'Edit',
+        ),
+        el(
+          'button',
+          {
+            type: 'button',
+            id: 'remove-member',
+            class: 'danger',
+            onclick: () => removeMember(ctx, member, () => ctx.navigate('#/members')),
+          },
+          'Remove',
+        ),
       ),
       el(
         'section',
@@ -390,11 +528,16 @@ export function memberView(main, ctx, id) {
         el(
           'dl',
           { class: 'facts', id: 'member-details' },
-          el('dt', {}, 'E-mail'), el('dd', {}, member.email),
-          el('dt', {}, 'Name'), el('dd', {}, member.name || '—'),
-          el('dt', {}, 'External id'), el('dd', {}, member.externalId || '—'),
-          el('dt', {}, 'Added'), el('dd', {}, dateTime(member.createdAt)),
-          el('dt', {}, 'Id'), el('dd', {}, el('code', {}, member.id)),
+          el('dt', {}, 'E-mail'),
+          el('dd', {}, member.email),
+          el('dt', {}, 'Name'),
+          el('dd', {}, member.name || '—'),
+          el('dt', {}, 'External id'),
+          el('dd', {}, member.externalId || '—'),
+          el('dt', {}, 'Added'),
+          el('dd', {}, dateTime(member.createdAt)),
+          el('dt', {}, 'Id'),
+          el('dd', {}, el('code', {}, member.id)),
         ),
       ),
       el(
@@ -411,7 +554,15 @@ export function memberView(main, ctx, id) {
                   { 'data-device-id': d.id },
                   el('td', {}, platformName(d.platform)),
                   el('td', {}, el('code', {}, `…${d.tokenSuffix}`)),
-                  el('td', {}, el('span', { class: `badge ${d.active ? 'state-delivered' : 'state-cancelled'}` }, d.active ? 'active' : 'inactive')),
+                  el(
+                    'td',
+                    {},
+                    el(
+                      'span',
+                      { class: `badge ${d.active ? 'state-delivered' : 'state-cancelled'}` },
+                      d.active ? 'active' : 'inactive',
+                    ),
+                  ),
                   el('td', {}, dateTime(d.registeredAt)),
                 ),
               ),

@@ -58,13 +58,26 @@ export function notificationsView(main, ctx) {
   let stopped = false;
   let solutions = new Map();
 
-  const stateSelect = el('select', { id: 'filter-state', name: 'state' }, el('option', { value: '' }, 'All states'), STATES.map((s) => el('option', { value: s }, s.toLowerCase().replace(/_/g, ' '))));
-  const scopeSelect = el('select', { id: 'filter-scope', name: 'scope' }, el('option', { value: '' }, 'All audiences'), Object.entries(SCOPES).map(([v, label]) => el('option', { value: v }, label)));
+  const stateSelect = el(
+    'select',
+    { id: 'filter-state', name: 'state' },
+    el('option', { value: '' }, 'All states'),
+    STATES.map((s) => el('option', { value: s }, s.toLowerCase().replace(/_/g, ' '))),
+  );
+  const scopeSelect = el(
+    'select',
+    { id: 'filter-scope', name: 'scope' },
+    el('option', { value: '' }, 'All audiences'),
+    Object.entries(SCOPES).map(([v, label]) => el('option', { value: v }, label)),
+  );
   const results = el('div', { id: 'notification-list', 'aria-live': 'off' });
   const previous = button('Previous', () => turn(-1), { id: 'page-previous' });
   const next = button('Next', () => turn(1), { id: 'page-next' });
 
-  for (const [select, key] of [[stateSelect, 'state'], [scopeSelect, 'scope']]) {
+  for (const [select, key] of [
+    [stateSelect, 'state'],
+    [scopeSelect, 'scope'],
+  ]) {
     select.addEventListener('change', () => {
       filters[key] = select.value;
       cursors.length = 1;
@@ -75,7 +88,19 @@ export function notificationsView(main, ctx) {
 
   replace(
     main,
-    pageHeader('Notifications', el('button', { type: 'button', class: 'primary', id: 'open-send', onclick: () => openSendPane(ctx, { onSent: () => load() }) }, 'Send notification')),
+    pageHeader(
+      'Notifications',
+      el(
+        'button',
+        {
+          type: 'button',
+          class: 'primary',
+          id: 'open-send',
+          onclick: () => openSendPane(ctx, { onSent: () => load() }),
+        },
+        'Send notification',
+      ),
+    ),
     el(
       'div',
       { class: 'filters', role: 'search', 'aria-label': 'Filter notifications' },
@@ -115,17 +140,37 @@ export function notificationsView(main, ctx) {
 
   function render(items) {
     if (!items.length) {
-      replace(results, empty(filters.state || filters.scope ? 'No notifications match these filters.' : 'No notifications yet. Send one with "Send notification".'));
+      replace(
+        results,
+        empty(
+          filters.state || filters.scope
+            ? 'No notifications match these filters.'
+            : 'No notifications yet. Send one with "Send notification".',
+        ),
+      );
       return;
     }
     // Keep the keyboard where it was: a refresh re-renders the rows the user may be tabbing through.
-    const focusedId = document.activeElement && document.activeElement.dataset ? document.activeElement.dataset.notificationId : null;
+    const focusedId =
+      document.activeElement && document.activeElement.dataset ? document.activeElement.dataset.notificationId : null;
     const rows = items.map((n) =>
       el(
         'tr',
         { 'data-id': n.notificationId },
         el('td', { 'data-label': 'Status' }, stateBadge(n.state)),
-        el('td', { 'data-label': 'Title' }, el('a', { href: `#/notifications/${n.notificationId}`, class: 'title-link', 'data-notification-id': n.notificationId }, n.content.title)),
+        el(
+          'td',
+          { 'data-label': 'Title' },
+          el(
+            'a',
+            {
+              href: `#/notifications/${n.notificationId}`,
+              class: 'title-link',
+              'data-notification-id': n.notificationId,
+            },
+            n.content.title,
+          ),
+        ),
         el('td', { 'data-label': 'Audience' }, audience(n, solutions)),
         el('td', { class: 'nowrap', 'data-label': 'Created' }, dateTime(n.createdAt)),
         el('td', { class: 'numeric', 'data-label': 'Delivered' }, count(n.counters && n.counters.delivered)),
@@ -133,7 +178,11 @@ export function notificationsView(main, ctx) {
         el('td', { class: 'numeric', 'data-label': 'Pending' }, count(n.counters && n.counters.pending)),
       ),
     );
-    const list = table('Notifications, newest first', ['Status', 'Title', 'Audience', 'Created', 'Delivered', 'Failed', 'Pending'], rows);
+    const list = table(
+      'Notifications, newest first',
+      ['Status', 'Title', 'Audience', 'Created', 'Delivered', 'Failed', 'Pending'],
+      rows,
+    );
     list.classList.add('stacking');
     list.querySelectorAll('th').forEach((th, i) => {
       if (i >= 4) th.classList.add('numeric');
@@ -170,7 +219,15 @@ export function notificationView(main, ctx, id) {
       n = await ctx.org.get(`notifications/${seg(id)}`);
       deliveries = await ctx.org.all(`notifications/${seg(id)}/deliveries`, 1000);
     } catch (error) {
-      if (!stopped) replace(body, el('p', { class: 'form-error', role: 'alert' }, error instanceof ApiError && error.status === 404 ? 'There is no such notification.' : error.message));
+      if (!stopped)
+        replace(
+          body,
+          el(
+            'p',
+            { class: 'form-error', role: 'alert' },
+            error instanceof ApiError && error.status === 404 ? 'There is no such notification.' : error.message,
+          ),
+        );
       return;
     }
     if (stopped) return;
@@ -198,7 +255,12 @@ export function notificationView(main, ctx, id) {
     const inputs = Object.entries(n.content.inputs || {});
     replace(
       body,
-      el('div', { class: 'page-header' }, el('h1', { tabindex: '-1' }, n.content.title), el('div', { class: 'actions' }, el('span', { id: 'notification-state' }, stateBadge(n.state)), cancel)),
+      el(
+        'div',
+        { class: 'page-header' },
+        el('h1', { tabindex: '-1' }, n.content.title),
+        el('div', { class: 'actions' }, el('span', { id: 'notification-state' }, stateBadge(n.state)), cancel),
+      ),
       el(
         'div',
         { class: 'grid-2' },
@@ -213,7 +275,20 @@ export function notificationView(main, ctx, id) {
             el('dt', {}, 'Target jig'),
             el('dd', { id: 'target-jig' }, n.content.jigId || 'None'),
             el('dt', {}, 'Inputs'),
-            el('dd', { id: 'target-inputs' }, inputs.length ? el('dl', { class: 'facts' }, inputs.map(([k, v]) => [el('dt', {}, k), el('dd', {}, typeof v === 'string' ? v : JSON.stringify(v))])) : 'None'),
+            el(
+              'dd',
+              { id: 'target-inputs' },
+              inputs.length
+                ? el(
+                    'dl',
+                    { class: 'facts' },
+                    inputs.map(([k, v]) => [
+                      el('dt', {}, k),
+                      el('dd', {}, typeof v === 'string' ? v : JSON.stringify(v)),
+                    ]),
+                  )
+                : 'None',
+            ),
           ),
         ),
         el(
@@ -258,7 +333,11 @@ export function notificationView(main, ctx, id) {
                 ),
               ),
           )
-        : empty(n.state === 'SCHEDULED' || n.state === 'QUEUED' ? 'Deliveries are created when the notification is sent.' : 'No deliveries.'),
+        : empty(
+            n.state === 'SCHEDULED' || n.state === 'QUEUED'
+              ? 'Deliveries are created when the notification is sent.'
+              : 'No deliveries.',
+          ),
     );
   }
 
@@ -273,8 +352,24 @@ export function notificationView(main, ctx, id) {
         'Deliveries by channel',
         ['Channel', 'Delivered', 'Failed', 'Pending'],
         [
-          ...channels.map(([channel, n]) => el('tr', {}, el('td', {}, channel), el('td', { class: 'numeric' }, String(n.delivered)), el('td', { class: 'numeric' }, String(n.failed)), el('td', { class: 'numeric' }, String(n.pending)))),
-          el('tr', { class: 'total' }, el('th', { scope: 'row' }, `All (${count(c.recipients)} recipients)`), el('td', { class: 'numeric', id: 'total-delivered' }, String(c.delivered)), el('td', { class: 'numeric' }, String(c.failed)), el('td', { class: 'numeric' }, String(c.pending))),
+          ...channels.map(([channel, n]) =>
+            el(
+              'tr',
+              {},
+              el('td', {}, channel),
+              el('td', { class: 'numeric' }, String(n.delivered)),
+              el('td', { class: 'numeric' }, String(n.failed)),
+              el('td', { class: 'numeric' }, String(n.pending)),
+            ),
+          ),
+          el(
+            'tr',
+            { class: 'total' },
+            el('th', { scope: 'row' }, `All (${count(c.recipients)} recipients)`),
+            el('td', { class: 'numeric', id: 'total-delivered' }, String(c.delivered)),
+            el('td', { class: 'numeric' }, String(c.failed)),
+            el('td', { class: 'numeric' }, String(c.pending)),
+          ),
         ],
       ),
     );

@@ -35,16 +35,37 @@ export function openSendPane(ctx, { onSent = () => {} } = {}) {
   const preview = previewSection(ctx, title, text);
 
   const tabs = tabbed([
-    ['Message', [field('Title', title), field('Content', text, 'Emoji welcome 🎉'), preview, audience.element, schedule.element, channels.element]],
+    [
+      'Message',
+      [
+        field('Title', title),
+        field('Content', text, 'Emoji welcome 🎉'),
+        preview,
+        audience.element,
+        schedule.element,
+        channels.element,
+      ],
+    ],
     ['Target a specific jig (optional)', [jig.element]],
   ]);
 
   const form = el(
     'form',
     { class: 'pane-form', novalidate: true },
-    el('div', { class: 'pane-header' }, el('h2', { id: 'send-title' }, 'Send notification'), el('button', { type: 'button', class: 'icon-button', 'aria-label': 'Close', onclick: close }, '✕')),
+    el(
+      'div',
+      { class: 'pane-header' },
+      el('h2', { id: 'send-title' }, 'Send notification'),
+      el('button', { type: 'button', class: 'icon-button', 'aria-label': 'Close', onclick: close }, '✕'),
+    ),
     el('div', { class: 'pane-body' }, tabs.element),
-    el('div', { class: 'pane-footer' }, summary, el('button', { type: 'button', onclick: close }, 'Cancel'), el('button', { type: 'submit', class: 'primary', id: 'send-submit' }, 'Send')),
+    el(
+      'div',
+      { class: 'pane-footer' },
+      summary,
+      el('button', { type: 'button', onclick: close }, 'Cancel'),
+      el('button', { type: 'submit', class: 'primary', id: 'send-submit' }, 'Send'),
+    ),
   );
   // A modal <dialog>: the browser keeps focus inside, makes the page behind inert, and closes it
   // on Escape; focus then goes back to what opened it.
@@ -64,7 +85,11 @@ export function openSendPane(ctx, { onSent = () => {} } = {}) {
     };
     const startAt = schedule.value();
     if (startAt === undefined) {
-      showErrors(form, { message: 'Choose when to send it', errors: [{ field: 'startAt', message: 'is not a date and time' }] }, summary);
+      showErrors(
+        form,
+        { message: 'Choose when to send it', errors: [{ field: 'startAt', message: 'is not a date and time' }] },
+        summary,
+      );
       return;
     }
     if (startAt) body.startAt = startAt;
@@ -100,9 +125,25 @@ function tabbed(sections) {
   const list = el('div', { class: 'tabs', role: 'tablist' });
   const panels = [];
   const buttons = sections.map(([label, content], i) => {
-    const panel = el('div', { role: 'tabpanel', id: `send-tab-${i}`, 'aria-labelledby': `send-tab-button-${i}`, hidden: i !== 0 }, content);
+    const panel = el(
+      'div',
+      { role: 'tabpanel', id: `send-tab-${i}`, 'aria-labelledby': `send-tab-button-${i}`, hidden: i !== 0 },
+      content,
+    );
     panels.push(panel);
-    return el('button', { type: 'button', role: 'tab', id: `send-tab-button-${i}`, 'aria-controls': `send-tab-${i}`, 'aria-selected': String(i === 0), tabindex: i === 0 ? '0' : '-1', onclick: () => show(i) }, label);
+    return el(
+      'button',
+      {
+        type: 'button',
+        role: 'tab',
+        id: `send-tab-button-${i}`,
+        'aria-controls': `send-tab-${i}`,
+        'aria-selected': String(i === 0),
+        tabindex: i === 0 ? '0' : '-1',
+        onclick: () => show(i),
+      },
+      label,
+    );
   });
   list.append(...buttons);
   list.addEventListener('keydown', (event) => {
@@ -149,8 +190,20 @@ function previewSection(ctx, title, text) {
   return el(
     'div',
     { class: 'previews', 'aria-label': 'Preview' },
-    el('div', { class: 'preview preview-push', id: 'preview-push' }, el('span', { class: 'preview-app' }, ctx.me.organizationName, el('span', {}, ' · now')), pushTitle, pushText),
-    el('div', { class: 'preview preview-inapp', id: 'preview-inapp' }, el('span', { class: 'preview-app' }, 'In-app'), inappTitle, inappText),
+    el(
+      'div',
+      { class: 'preview preview-push', id: 'preview-push' },
+      el('span', { class: 'preview-app' }, ctx.me.organizationName, el('span', {}, ' · now')),
+      pushTitle,
+      pushText,
+    ),
+    el(
+      'div',
+      { class: 'preview preview-inapp', id: 'preview-inapp' },
+      el('span', { class: 'preview-app' }, 'In-app'),
+      inappTitle,
+      inappText,
+    ),
   );
 }
 
@@ -160,7 +213,18 @@ function audienceSection(ctx, state) {
     'div',
     { class: 'choices', 'data-field': 'scope', id: 'scope' },
     AUDIENCES.map(([value, label]) =>
-      el('label', {}, el('input', { type: 'radio', name: 'scope', value, checked: value === state.scope, onchange: () => choose(value) }), label),
+      el(
+        'label',
+        {},
+        el('input', {
+          type: 'radio',
+          name: 'scope',
+          value,
+          checked: value === state.scope,
+          onchange: () => choose(value),
+        }),
+        label,
+      ),
     ),
   );
   const users = usersChoice(ctx, state);
@@ -208,10 +272,18 @@ function audienceSection(ctx, state) {
  */
 function usersChoice(ctx, state) {
   if (ctx.me.role !== 'ADMIN') {
-    const emails = el('input', { name: 'emails', autocomplete: 'off', placeholder: 'ann@example.com, bob@example.com' });
+    const emails = el('input', {
+      name: 'emails',
+      autocomplete: 'off',
+      placeholder: 'ann@example.com, bob@example.com',
+    });
     return {
       element: field('Users', emails, 'E-mails of members, separated by commas.'),
-      value: () => emails.value.split(',').map((e) => e.trim()).filter(Boolean),
+      value: () =>
+        emails.value
+          .split(',')
+          .map((e) => e.trim())
+          .filter(Boolean),
     };
   }
   const chosen = el('ul', { class: 'chips', id: 'chosen-users', 'aria-label': 'Chosen users' });
@@ -235,7 +307,11 @@ function usersChoice(ctx, state) {
           'li',
           { class: 'chip' },
           m.name || m.email,
-          el('button', { type: 'button', class: 'icon-button', 'aria-label': `Remove ${m.email}`, onclick: () => remove(m) }, '✕'),
+          el(
+            'button',
+            { type: 'button', class: 'icon-button', 'aria-label': `Remove ${m.email}`, onclick: () => remove(m) },
+            '✕',
+          ),
         ),
       ),
     );
@@ -253,7 +329,11 @@ function usersChoice(ctx, state) {
 /** A solution dropdown and, for groups, the solution's groups to tick. */
 function solutionChoice(ctx, withGroups) {
   const prefix = withGroups ? 'group-solution' : 'solution';
-  const select = el('select', { id: prefix, 'data-field': 'solutionId' }, el('option', { value: '' }, 'Choose a solution'));
+  const select = el(
+    'select',
+    { id: prefix, 'data-field': 'solutionId' },
+    el('option', { value: '' }, 'Choose a solution'),
+  );
   const groupList = el('div', { class: 'choices', id: 'group-choices', 'data-field': 'groups' });
   const groupError = el('p', { class: 'field-error', id: 'group-choices-error' });
 
@@ -263,7 +343,9 @@ function solutionChoice(ctx, withGroups) {
       select.append(...solutions.map((s) => el('option', { value: s.id }, s.name)));
     })
     .catch((error) => {
-      select.replaceChildren(el('option', { value: '' }, error.status === 403 ? 'Only an ADMIN token may list solutions' : error.message));
+      select.replaceChildren(
+        el('option', { value: '' }, error.status === 403 ? 'Only an ADMIN token may list solutions' : error.message),
+      );
     });
 
   if (withGroups) {
@@ -278,7 +360,9 @@ function solutionChoice(ctx, withGroups) {
         replace(
           groupList,
           groups.length
-            ? groups.map((g) => el('label', {}, el('input', { type: 'checkbox', name: 'group', value: g.name }), g.name))
+            ? groups.map((g) =>
+                el('label', {}, el('input', { type: 'checkbox', name: 'group', value: g.name }), g.name),
+              )
             : el('p', { class: 'hint', id: 'no-groups' }, 'This solution has no groups.'),
         );
       } catch (error) {
@@ -301,7 +385,12 @@ function solutionChoice(ctx, withGroups) {
 
 /** The jig that opens when the notification is tapped, and its inputs as key/value rows. */
 function jigSection() {
-  const jigId = el('input', { name: 'jigId', id: 'jig-id', autocomplete: 'off', placeholder: 'e.g. view-promotion-details' });
+  const jigId = el('input', {
+    name: 'jigId',
+    id: 'jig-id',
+    autocomplete: 'off',
+    placeholder: 'e.g. view-promotion-details',
+  });
   const rows = el('div', { class: 'input-rows', id: 'input-rows' });
   const inputsError = el('p', { class: 'field-error', id: 'input-rows-error', 'data-field': 'inputs' });
 
@@ -312,7 +401,11 @@ function jigSection() {
       { class: 'inline input-row' },
       el('input', { class: 'input-key', 'aria-label': `Input ${index} key`, value: key, placeholder: 'key' }),
       el('input', { class: 'input-value', 'aria-label': `Input ${index} value`, value: value, placeholder: 'value' }),
-      el('button', { type: 'button', class: 'icon-button', 'aria-label': `Remove input ${index}`, onclick: () => row.remove() }, '✕'),
+      el(
+        'button',
+        { type: 'button', class: 'icon-button', 'aria-label': `Remove input ${index}`, onclick: () => row.remove() },
+        '✕',
+      ),
     );
     rows.append(row);
     row.querySelector('.input-key').focus();
@@ -323,7 +416,14 @@ function jigSection() {
       'div',
       {},
       field('Jig id', jigId, 'The jig the app opens when the notification is tapped.'),
-      el('fieldset', {}, el('legend', {}, 'Inputs'), rows, inputsError, el('button', { type: 'button', id: 'add-input', onclick: () => addRow() }, '+ Add input')),
+      el(
+        'fieldset',
+        {},
+        el('legend', {}, 'Inputs'),
+        rows,
+        inputsError,
+        el('button', { type: 'button', id: 'add-input', onclick: () => addRow() }, '+ Add input'),
+      ),
     ),
     value() {
       const inputs = {};
@@ -347,7 +447,13 @@ function scheduleSection() {
     if (later.checked) at.focus();
   });
   return {
-    element: el('fieldset', {}, el('legend', {}, 'Schedule'), el('label', { class: 'choices' }, later, 'Send later'), when),
+    element: el(
+      'fieldset',
+      {},
+      el('legend', {}, 'Schedule'),
+      el('label', { class: 'choices' }, later, 'Send later'),
+      when,
+    ),
     /** null for now, the UTC time, or undefined when "later" has no valid time. */
     value() {
       if (!later.checked) return null;
@@ -359,9 +465,21 @@ function scheduleSection() {
 }
 
 function channelsSection() {
-  const boxes = CHANNELS.map(([value, label]) => el('label', {}, el('input', { type: 'checkbox', name: 'channel', value, checked: value !== 'email' }), label));
+  const boxes = CHANNELS.map(([value, label]) =>
+    el('label', {}, el('input', { type: 'checkbox', name: 'channel', value, checked: value !== 'email' }), label),
+  );
   return {
-    element: el('fieldset', {}, el('legend', {}, 'Channels'), el('div', { class: 'choices', id: 'channels', 'data-field': 'channels' }, boxes), el('p', { class: 'field-error', id: 'channels-error' })),
-    value: () => boxes.map((b) => b.querySelector('input')).filter((i) => i.checked).map((i) => i.value),
+    element: el(
+      'fieldset',
+      {},
+      el('legend', {}, 'Channels'),
+      el('div', { class: 'choices', id: 'channels', 'data-field': 'channels' }, boxes),
+      el('p', { class: 'field-error', id: 'channels-error' }),
+    ),
+    value: () =>
+      boxes
+        .map((b) => b.querySelector('input'))
+        .filter((i) => i.checked)
+        .map((i) => i.value),
   };
 }

@@ -23,8 +23,18 @@ export function solutionsView(main, ctx) {
   replace(
     main,
     pageHeader('Solutions'),
-    el('section', { class: 'card admin-card', 'aria-labelledby': 'create-solution-heading' }, el('h2', { id: 'create-solution-heading' }, 'Create a solution'), create),
-    el('section', { 'aria-labelledby': 'solutions-heading' }, el('h2', { id: 'solutions-heading' }, 'All solutions'), list),
+    el(
+      'section',
+      { class: 'card admin-card', 'aria-labelledby': 'create-solution-heading' },
+      el('h2', { id: 'create-solution-heading' }, 'Create a solution'),
+      create,
+    ),
+    el(
+      'section',
+      { 'aria-labelledby': 'solutions-heading' },
+      el('h2', { id: 'solutions-heading' }, 'All solutions'),
+      list,
+    ),
   );
 
   async function load() {
@@ -66,11 +76,18 @@ function renameButton(ctx, solution, renamed) {
       'data-action': 'rename',
       'aria-label': `Rename ${solution.name}`,
       onclick: () =>
-        formDialog(`Rename ${solution.name}`, [field('Name', el('input', { type: 'text', name: 'name', autocomplete: 'off', value: solution.name }))], 'Rename', async (form) => {
-          const updated = await ctx.org.patch(`solutions/${seg(solution.id)}`, { name: form.elements.name.value.trim() });
-          toast(`Renamed to ${updated.name}`);
-          renamed(updated);
-        }),
+        formDialog(
+          `Rename ${solution.name}`,
+          [field('Name', el('input', { type: 'text', name: 'name', autocomplete: 'off', value: solution.name }))],
+          'Rename',
+          async (form) => {
+            const updated = await ctx.org.patch(`solutions/${seg(solution.id)}`, {
+              name: form.elements.name.value.trim(),
+            });
+            toast(`Renamed to ${updated.name}`);
+            renamed(updated);
+          },
+        ),
     },
     'Rename',
   );
@@ -85,11 +102,16 @@ function deleteButton(ctx, solution, deleted) {
       'data-action': 'delete',
       'aria-label': `Delete ${solution.name}`,
       onclick: () =>
-        confirmDialog(`Delete ${solution.name}?`, 'Its groups and member assignments are deleted with it; the members themselves stay. This cannot be undone.', 'Delete solution', async () => {
-          await ctx.org.delete(`solutions/${seg(solution.id)}`);
-          toast(`Deleted ${solution.name}`);
-          deleted();
-        }),
+        confirmDialog(
+          `Delete ${solution.name}?`,
+          'Its groups and member assignments are deleted with it; the members themselves stay. This cannot be undone.',
+          'Delete solution',
+          async () => {
+            await ctx.org.delete(`solutions/${seg(solution.id)}`);
+            toast(`Deleted ${solution.name}`);
+            deleted();
+          },
+        ),
     },
     'Delete',
   );
@@ -102,7 +124,13 @@ function deleteButton(ctx, solution, deleted) {
 function nameForm({ id, label, name, submitLabel, submit, done }) {
   const input = el('input', { type: 'text', name, autocomplete: 'off', required: true });
   const summary = el('p', { class: 'form-error', role: 'alert' });
-  const form = el('form', { id, novalidate: true, class: 'name-form' }, field(label, input), el('button', { type: 'submit', class: 'primary' }, submitLabel), summary);
+  const form = el(
+    'form',
+    { id, novalidate: true, class: 'name-form' },
+    field(label, input),
+    el('button', { type: 'submit', class: 'primary' }, submitLabel),
+    summary,
+  );
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const b = form.querySelector('button[type=submit]');
@@ -145,7 +173,9 @@ export function solutionView(main, ctx, id) {
       replace(
         main,
         el('p', { class: 'crumbs' }, el('a', { href: '#/solutions' }, '← Solutions')),
-        error.status === 404 ? empty('This solution does not exist (any more).') : el('p', { class: 'form-error', role: 'alert' }, error.message),
+        error.status === 404
+          ? empty('This solution does not exist (any more).')
+          : el('p', { class: 'form-error', role: 'alert' }, error.message),
       );
       return;
     }
@@ -155,7 +185,11 @@ export function solutionView(main, ctx, id) {
     replace(
       main,
       el('p', { class: 'crumbs' }, el('a', { href: '#/solutions' }, '← Solutions')),
-      pageHeader(solution.name, renameButton(ctx, solution, () => show()), deleteButton(ctx, solution, () => ctx.navigate('#/solutions'))),
+      pageHeader(
+        solution.name,
+        renameButton(ctx, solution, () => show()),
+        deleteButton(ctx, solution, () => ctx.navigate('#/solutions')),
+      ),
       el('div', { class: 'solution-sections' }, members.element, groups.element),
     );
     main.querySelector('h1').focus();
@@ -192,11 +226,20 @@ function membersSection(ctx, path) {
       return;
     }
     assigned = new Set(members.map((m) => m.id));
-    replace(list, memberTable('Members of the solution', members, 'Unassign', async (m) => {
-      await ctx.org.delete(`${path}/members/${seg(m.id)}`);
-      toast(`Unassigned ${m.email}`);
-      await reload();
-    }, 'No members assigned yet.'));
+    replace(
+      list,
+      memberTable(
+        'Members of the solution',
+        members,
+        'Unassign',
+        async (m) => {
+          await ctx.org.delete(`${path}/members/${seg(m.id)}`);
+          toast(`Unassigned ${m.email}`);
+          await reload();
+        },
+        'No members assigned yet.',
+      ),
+    );
   }
 
   const element = el(
@@ -220,7 +263,8 @@ function groupsSection(ctx, path, membersChanged) {
     name: 'group',
     submitLabel: 'Create group',
     submit: (name) => {
-      if (!name) throw new ApiError(400, { message: 'Enter a name', errors: [{ field: 'group', message: 'Enter a name' }] });
+      if (!name)
+        throw new ApiError(400, { message: 'Enter a name', errors: [{ field: 'group', message: 'Enter a name' }] });
       return ctx.org.put(`${path}/groups/${seg(name)}`);
     },
     done: async (group) => {
@@ -287,11 +331,20 @@ function groupCard(ctx, path, group, groupsChanged, membersChanged) {
       return;
     }
     inGroup = new Set(members.map((m) => m.id));
-    replace(list, memberTable(`Members of the group ${group.name}`, members, 'Remove', async (m) => {
-      await ctx.org.delete(`${groupPath}/members/${seg(m.id)}`);
-      toast(`Removed ${m.email} from ${group.name}`);
-      await reload();
-    }, 'No members in this group yet.'));
+    replace(
+      list,
+      memberTable(
+        `Members of the group ${group.name}`,
+        members,
+        'Remove',
+        async (m) => {
+          await ctx.org.delete(`${groupPath}/members/${seg(m.id)}`);
+          toast(`Removed ${m.email} from ${group.name}`);
+          await reload();
+        },
+        'No members in this group yet.',
+      ),
+    );
   }
   reload();
 
@@ -303,11 +356,16 @@ function groupCard(ctx, path, group, groupsChanged, membersChanged) {
       'data-action': 'delete-group',
       'aria-label': `Delete the group ${group.name}`,
       onclick: () =>
-        confirmDialog(`Delete the group ${group.name}?`, 'Its members stay assigned to the solution.', 'Delete group', async () => {
-          await ctx.org.delete(groupPath);
-          toast(`Deleted group ${group.name}`);
-          await groupsChanged();
-        }),
+        confirmDialog(
+          `Delete the group ${group.name}?`,
+          'Its members stay assigned to the solution.',
+          'Delete group',
+          async () => {
+            await ctx.org.delete(groupPath);
+            toast(`Deleted group ${group.name}`);
+            await groupsChanged();
+          },
+        ),
     },
     'Delete group',
   );
@@ -335,22 +393,26 @@ function memberTable(caption, members, removeLabel, remove, none) {
         el(
           'td',
           { class: 'row-action' },
-          el('button', {
-            type: 'button',
-            class: 'icon-button danger',
-            'data-action': 'remove',
-            'aria-label': `${removeLabel} ${m.email}`,
-            onclick: async (event) => {
-              const b = event.currentTarget;
-              b.disabled = true;
-              try {
-                await remove(m);
-              } catch (error) {
-                b.disabled = false;
-                toast(error.message, 'error');
-              }
+          el(
+            'button',
+            {
+              type: 'button',
+              class: 'icon-button danger',
+              'data-action': 'remove',
+              'aria-label': `${removeLabel} ${m.email}`,
+              onclick: async (event) => {
+                const b = event.currentTarget;
+                b.disabled = true;
+                try {
+                  await remove(m);
+                } catch (error) {
+                  b.disabled = false;
+                  toast(error.message, 'error');
+                }
+              },
             },
-          }, removeLabel),
+            removeLabel,
+          ),
         ),
       ),
     ),

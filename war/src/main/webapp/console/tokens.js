@@ -3,7 +3,20 @@
 // show it again either.
 
 import { ApiError, seg, token as currentSecret } from './api.js';
-import { button, clearErrors, copy, dateTime, el, empty, field, pageHeader, replace, showErrors, table, toast } from './dom.js';
+import {
+  button,
+  clearErrors,
+  copy,
+  dateTime,
+  el,
+  empty,
+  field,
+  pageHeader,
+  replace,
+  showErrors,
+  table,
+  toast,
+} from './dom.js';
 import { confirmDialog } from './dialog.js';
 import { memberPicker } from './member-picker.js';
 
@@ -32,7 +45,9 @@ export function tokensView(main, ctx) {
     let tokens;
     try {
       tokens = (await ctx.org.get('tokens')).items;
-      await Promise.all([...new Set(tokens.map((t) => t.memberId))].filter((id) => !emails.has(id)).map((id) => lookUp(id)));
+      await Promise.all(
+        [...new Set(tokens.map((t) => t.memberId))].filter((id) => !emails.has(id)).map((id) => lookUp(id)),
+      );
     } catch (error) {
       replace(list, el('p', { class: 'form-error', role: 'alert' }, error.message));
       return;
@@ -107,8 +122,18 @@ function revokeButton(ctx, t, email, revoked) {
 }
 
 function createCard(ctx, secretBox, created) {
-  const picker = memberPicker(ctx, { label: 'Member', name: 'token-member', field: 'memberId', keep: true, hint: 'The token acts as this member.' });
-  const role = el('select', { name: 'role' }, ROLES.map((r) => el('option', { value: r.value }, r.label)));
+  const picker = memberPicker(ctx, {
+    label: 'Member',
+    name: 'token-member',
+    field: 'memberId',
+    keep: true,
+    hint: 'The token acts as this member.',
+  });
+  const role = el(
+    'select',
+    { name: 'role' },
+    ROLES.map((r) => el('option', { value: r.value }, r.label)),
+  );
   const name = el('input', { type: 'text', name: 'name', autocomplete: 'off', placeholder: 'e.g. ERP integration' });
   const expires = el('input', { type: 'datetime-local', name: 'expiresAt' });
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'your time zone';
@@ -129,7 +154,14 @@ function createCard(ctx, secretBox, created) {
     clearErrors(form);
     const member = picker.selected();
     if (!member) {
-      showErrors(form, new ApiError(400, { message: 'Choose a member', errors: [{ field: 'memberId', message: 'Search for a member and choose one' }] }), summary);
+      showErrors(
+        form,
+        new ApiError(400, {
+          message: 'Choose a member',
+          errors: [{ field: 'memberId', message: 'Search for a member and choose one' }],
+        }),
+        summary,
+      );
       picker.input.focus();
       return;
     }
@@ -139,7 +171,14 @@ function createCard(ctx, secretBox, created) {
       // datetime-local has no zone: Date reads it in the browser's, and the API wants UTC.
       const at = new Date(expires.value);
       if (Number.isNaN(at.getTime())) {
-        showErrors(form, new ApiError(400, { message: 'Check the expiry', errors: [{ field: 'expiresAt', message: 'is not a date and time' }] }), summary);
+        showErrors(
+          form,
+          new ApiError(400, {
+            message: 'Check the expiry',
+            errors: [{ field: 'expiresAt', message: 'is not a date and time' }],
+          }),
+          summary,
+        );
         return;
       }
       body.expiresAt = at.toISOString();
@@ -158,24 +197,47 @@ function createCard(ctx, secretBox, created) {
       submit.disabled = false;
     }
   });
-  return el('section', { class: 'card admin-card', 'aria-labelledby': 'create-token-heading' }, el('h2', { id: 'create-token-heading' }, 'Create a token'), form);
+  return el(
+    'section',
+    { class: 'card admin-card', 'aria-labelledby': 'create-token-heading' },
+    el('h2', { id: 'create-token-heading' }, 'Create a token'),
+    form,
+  );
 }
 
 /** The new secret, once: it is in this box and nowhere else, and goes when the box is dismissed. */
 function showSecret(box, answer, member) {
   const secret = el('code', { id: 'new-token-secret', class: 'secret-value' }, answer.token);
-  const done = button('Done', () => {
-    replace(box);
-    document.querySelector('main h1').focus();
-  }, { id: 'new-token-done' });
+  const done = button(
+    'Done',
+    () => {
+      replace(box);
+      document.querySelector('main h1').focus();
+    },
+    { id: 'new-token-done' },
+  );
   replace(
     box,
     el(
       'section',
       { class: 'card new-token', 'aria-labelledby': 'new-token-heading' },
-      el('h2', { id: 'new-token-heading', tabindex: '-1' }, `New ${answer.role.toLowerCase()} token for ${member.email}`),
-      el('p', {}, el('strong', {}, 'Copy it now: it will not be shown again.'), ' Herald keeps only a fingerprint of it.'),
-      el('div', { class: 'secret' }, secret, button('Copy', () => copy(answer.token), { id: 'copy-new-token', class: 'primary' })),
+      el(
+        'h2',
+        { id: 'new-token-heading', tabindex: '-1' },
+        `New ${answer.role.toLowerCase()} token for ${member.email}`,
+      ),
+      el(
+        'p',
+        {},
+        el('strong', {}, 'Copy it now: it will not be shown again.'),
+        ' Herald keeps only a fingerprint of it.',
+      ),
+      el(
+        'div',
+        { class: 'secret' },
+        secret,
+        button('Copy', () => copy(answer.token), { id: 'copy-new-token', class: 'primary' }),
+      ),
       el('div', { class: 'actions' }, done),
     ),
   );
