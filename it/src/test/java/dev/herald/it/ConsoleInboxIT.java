@@ -27,6 +27,7 @@ class ConsoleInboxIT extends ConsoleIT {
 
     signIn(member.token());
     open("#/inbox");
+    waitFor(By.cssSelector("#sections a[data-section=inbox]"));
 
     assertThat(
             browser.findElements(By.cssSelector("#sections a")).stream()
