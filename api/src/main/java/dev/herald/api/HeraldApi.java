@@ -13,6 +13,7 @@ import dev.herald.api.common.ResponseHeadersFilter;
 import dev.herald.api.common.StoppingFilter;
 import dev.herald.api.common.StrictTextReader;
 import dev.herald.api.device.DeviceResource;
+import dev.herald.api.health.HealthResource;
 import dev.herald.api.inbox.InboxResource;
 import dev.herald.api.integration.IntegrationKeyResource;
 import dev.herald.api.member.MemberResource;
@@ -41,6 +42,7 @@ public final class HeraldApi {
   public static Set<Class<?>> classes() {
     return Set.of(
         CallerResource.class,
+        HealthResource.class,
         OrganizationResource.class,
         MemberResource.class,
         SolutionResource.class,

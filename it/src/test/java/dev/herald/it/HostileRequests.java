@@ -99,6 +99,9 @@ final class HostileRequests {
   /** The Push API's path: its credentials are in the body, its errors ServiceStack's. */
   static final String PUSH_API = "/api/v2/push";
 
+  /** The health checks' paths, which take no token. */
+  static final String HEALTH = "/v2.0/health/";
+
   private static final List<String> METHODS =
       List.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "FOO");
 

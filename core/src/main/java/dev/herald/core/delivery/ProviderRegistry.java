@@ -24,9 +24,12 @@ public final class ProviderRegistry implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(ProviderRegistry.class.getName());
 
   private final Map<String, DeliveryProvider> byChannel;
+  private final Map<String, String> failedChannels;
 
-  private ProviderRegistry(Map<String, DeliveryProvider> byChannel) {
+  private ProviderRegistry(
+      Map<String, DeliveryProvider> byChannel, Map<String, String> failedChannels) {
     this.byChannel = byChannel;
+    this.failedChannels = failedChannels;
   }
 
   /** Finds the factories visible to the thread context class loader and creates the providers. */
@@ -50,6 +53,7 @@ public final class ProviderRegistry implements AutoCloseable {
           .forEach(c -> channels.computeIfAbsent(c, k -> new ArrayList<>()).add(factory));
     }
     var created = new LinkedHashMap<String, DeliveryProvider>();
+    var failed = new LinkedHashMap<String, String>();
     var byFactory = new LinkedHashMap<String, Attempt>();
     for (var entry : channels.entrySet()) {
       var channel = entry.getKey();
@@ -67,9 +71,12 @@ public final class ProviderRegistry implements AutoCloseable {
                     + factory.id()
                     + " "
                     + attempt.problem());
+        if (attempt.configured()) {
+          failed.put(channel, factory.id());
+        }
       }
     }
-    return new ProviderRegistry(created);
+    return new ProviderRegistry(created, failed);
   }
 
   private static DeliveryProviderFactory choose(
@@ -88,8 +95,11 @@ public final class ProviderRegistry implements AutoCloseable {
         .orElseThrow();
   }
 
-  /** A provider, or why there is none. */
-  private record Attempt(DeliveryProvider provider, String problem) {}
+  /**
+   * A provider, or why there is none; {@code configured} when its settings were given, so that
+   * failing to start is a fault rather than a channel left off.
+   */
+  private record Attempt(DeliveryProvider provider, String problem, boolean configured) {}
 
   private static Attempt tryCreate(DeliveryProviderFactory factory) {
     var config = configOf(factory);
@@ -99,12 +109,12 @@ public final class ProviderRegistry implements AutoCloseable {
             .map(p -> "herald.provider." + factory.id() + "." + p.name())
             .toList();
     if (!missing.isEmpty()) {
-      return new Attempt(null, "is not configured (set " + String.join(", ", missing) + ")");
+      return new Attempt(null, "is not configured (set " + String.join(", ", missing) + ")", false);
     }
     try {
-      return new Attempt(factory.create(config), null);
+      return new Attempt(factory.create(config), null, true);
     } catch (RuntimeException e) {
-      return new Attempt(null, "is misconfigured: " + e.getMessage());
+      return new Attempt(null, "is misconfigured: " + e.getMessage(), true);
     }
   }
 
@@ -124,6 +134,14 @@ public final class ProviderRegistry implements AutoCloseable {
   /** The live channels and their providers. */
   public Map<String, DeliveryProvider> live() {
     return Map.copyOf(byChannel);
+  }
+
+  /**
+   * The channels whose provider has its settings but failed to start, with the provider's id: a
+   * fault for readiness, unlike a channel whose provider was never configured.
+   */
+  public Map<String, String> failed() {
+    return Map.copyOf(failedChannels);
   }
 
   @Override

@@ -25,10 +25,11 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -66,7 +67,8 @@ public class HeraldRuntime {
   @Inject WebhookKeyCheck webhookKey;
 
   private final String node = "node-" + UUID.randomUUID().toString().substring(0, 8);
-  private final List<ScheduledFuture<?>> loops = new ArrayList<>();
+  // Read by readiness checks on request threads while start() fills it.
+  private final List<ScheduledFuture<?>> loops = new CopyOnWriteArrayList<>();
   private final AtomicBoolean dispatchWanted = new AtomicBoolean();
   private volatile boolean stopped;
   private Dispatcher dispatcher;
@@ -150,6 +152,25 @@ public class HeraldRuntime {
     }
     Runtime.getRuntime().addShutdownHook(shutdownHook);
     LOG.info(() -> "Herald started on " + node + "; live channels: inapp " + live.keySet());
+  }
+
+  /**
+   * What keeps this node's background work from running, or empty when it runs or is off by the
+   * {@link #ENABLED} setting (a node that only takes requests is ready without it).
+   */
+  public Optional<String> backgroundProblem() {
+    if (!Settings.getBoolean(ENABLED, true)) {
+      return Optional.empty();
+    }
+    if (stopped) {
+      return Optional.of("stopping");
+    }
+    if (loops.isEmpty()) {
+      return Optional.of("not started");
+    }
+    return loops.stream().anyMatch(ScheduledFuture::isDone)
+        ? Optional.of("a background loop has ended")
+        : Optional.empty();
   }
 
   /**

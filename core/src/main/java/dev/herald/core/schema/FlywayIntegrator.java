@@ -3,6 +3,7 @@ package dev.herald.core.schema;
 import dev.herald.core.config.Settings;
 import dev.herald.core.notification.Notification;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -26,6 +27,9 @@ public final class FlywayIntegrator implements Integrator {
   public static final String ENABLED = "herald.migrations.enabled";
 
   private static final Logger LOG = Logger.getLogger(FlywayIntegrator.class.getName());
+
+  /** The newest migration this application carries, once it has migrated (see readiness). */
+  private static volatile String newestVersion;
 
   @Override
   public void integrate(
@@ -60,8 +64,22 @@ public final class FlywayIntegrator implements Integrator {
             .baselineVersion("0")
             .load();
     flyway.migrate();
-    var current = flyway.info().current();
+    var info = flyway.info();
+    // Applied by a newer Herald than this one ("future"): not this application's.
+    java.util.Arrays.stream(info.all())
+        .filter(m -> m.getVersion() != null && !m.getState().name().startsWith("FUTURE"))
+        .reduce((first, second) -> second)
+        .ifPresent(m -> newestVersion = m.getVersion().getVersion());
+    var current = info.current();
     return current == null ? "empty" : current.getVersion().getVersion();
+  }
+
+  /**
+   * The version of the newest migration this application carries, known once it has migrated the
+   * database in this process; empty when it has not (migrations off, run by the host).
+   */
+  public static Optional<String> newestVersion() {
+    return Optional.ofNullable(newestVersion);
   }
 
   /**

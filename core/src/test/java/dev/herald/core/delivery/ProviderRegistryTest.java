@@ -44,9 +44,16 @@ class ProviderRegistryTest {
   }
 
   @Test
-  void aProviderThatRefusesItsConfigurationIsDisabled() {
+  void aProviderThatRefusesItsConfigurationIsDisabledAndCountsAsFailed() {
     System.setProperty("herald.provider.a.key", "bad");
-    assertThat(ProviderRegistry.create(List.of(new Factory("a", 1, "sms"))).live()).isEmpty();
+    var registry = ProviderRegistry.create(List.of(new Factory("a", 1, "sms")));
+    assertThat(registry.live()).isEmpty();
+    assertThat(registry.failed()).containsExactly(java.util.Map.entry("sms", "a"));
+  }
+
+  @Test
+  void aProviderLeftUnconfiguredHasNotFailed() {
+    assertThat(ProviderRegistry.create(List.of(new Factory("a", 1, "sms"))).failed()).isEmpty();
   }
 
   private record Factory(String id, int order, String channel) implements DeliveryProviderFactory {

@@ -1,0 +1,2 @@
+/** The health endpoints for load balancers and orchestrators: alive, and ready to take work. */
+package dev.herald.api.health;

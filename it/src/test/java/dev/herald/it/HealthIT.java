@@ -1,0 +1,71 @@
+package dev.herald.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The health endpoints of the real WAR, without a token, as a load balancer calls them. */
+class HealthIT extends HeraldIT {
+
+  @Test
+  void aRunningNodeIsAlive() {
+    var reply = systemAdmin().as(null).get("/v2.0/health/live");
+
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+    assertThat(reply.header("Content-Type")).startsWith("application/json");
+    assertThat(reply.json().getString("status")).isEqualTo("UP");
+    assertThat(statuses(reply.json())).containsExactly(Map.entry("node", "UP"));
+  }
+
+  @Test
+  void aRunningNodeIsReadyAndSaysWhatItChecked() {
+    var reply = systemAdmin().as(null).get("/v2.0/health/ready");
+
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+    var body = reply.json();
+    assertThat(body.getString("status")).isEqualTo("UP");
+    assertThat(statuses(body))
+        .containsExactly(
+            Map.entry("database", "UP"),
+            Map.entry("background", "UP"),
+            Map.entry("providers", "UP"));
+    var details = details(body);
+    assertThat(details.get("database")).matches("schema version \\d+");
+    assertThat(details.get("background")).isEqualTo("running");
+    // The suites configure every bundled provider against local servers (arquillian.xml).
+    assertThat(details.get("providers"))
+        .startsWith("live channels: ")
+        .contains("android", "email", "inapp", "ios");
+    assertThat(reply.header("Cache-Control")).isEqualTo("no-store");
+  }
+
+  @Test
+  void onlyGetAndHeadAreAnswered() {
+    var anonymous = systemAdmin().as(null);
+    assertThat(anonymous.send("HEAD", "/v2.0/health/ready", null, Map.of()).status())
+        .isEqualTo(200);
+    var post = anonymous.post("/v2.0/health/ready", "{}");
+    assertThat(post.status()).isEqualTo(405);
+    assertThat(post.json().getString("message")).isNotBlank();
+    assertThat(anonymous.get("/v2.0/health/other").status()).isEqualTo(404);
+  }
+
+  private static Map<String, String> statuses(JsonObject body) {
+    var result = new LinkedHashMap<String, String>();
+    body.getJsonArray("checks")
+        .getValuesAs(JsonObject.class)
+        .forEach(c -> result.put(c.getString("name"), c.getString("status")));
+    return result;
+  }
+
+  private static Map<String, String> details(JsonObject body) {
+    var result = new LinkedHashMap<String, String>();
+    body.getJsonArray("checks")
+        .getValuesAs(JsonObject.class)
+        .forEach(c -> result.put(c.getString("name"), c.getString("detail")));
+    return result;
+  }
+}
