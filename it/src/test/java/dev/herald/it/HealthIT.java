@@ -37,8 +37,9 @@ class HealthIT extends HeraldIT {
     assertThat(details.get("background")).isEqualTo("running");
     // The suites configure every bundled provider against local servers (arquillian.xml).
     assertThat(details.get("providers"))
-        .startsWith("live channels: ")
-        .contains("android", "email", "inapp", "ios");
+        .startsWith("android, email, inapp, ios")
+        .contains(" live")
+        .doesNotContain("off");
     assertThat(reply.header("Cache-Control")).isEqualTo("no-store");
   }
 

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -25,11 +27,15 @@ public final class ProviderRegistry implements AutoCloseable {
 
   private final Map<String, DeliveryProvider> byChannel;
   private final Map<String, String> failedChannels;
+  private final Set<String> unconfiguredChannels;
 
   private ProviderRegistry(
-      Map<String, DeliveryProvider> byChannel, Map<String, String> failedChannels) {
+      Map<String, DeliveryProvider> byChannel,
+      Map<String, String> failedChannels,
+      Set<String> unconfiguredChannels) {
     this.byChannel = byChannel;
     this.failedChannels = failedChannels;
+    this.unconfiguredChannels = unconfiguredChannels;
   }
 
   /** Finds the factories visible to the thread context class loader and creates the providers. */
@@ -54,6 +60,7 @@ public final class ProviderRegistry implements AutoCloseable {
     }
     var created = new LinkedHashMap<String, DeliveryProvider>();
     var failed = new LinkedHashMap<String, String>();
+    var unconfigured = new TreeSet<String>();
     var byFactory = new LinkedHashMap<String, Attempt>();
     for (var entry : channels.entrySet()) {
       var channel = entry.getKey();
@@ -73,10 +80,12 @@ public final class ProviderRegistry implements AutoCloseable {
                     + attempt.problem());
         if (attempt.configured()) {
           failed.put(channel, factory.id());
+        } else {
+          unconfigured.add(channel);
         }
       }
     }
-    return new ProviderRegistry(created, failed);
+    return new ProviderRegistry(created, failed, unconfigured);
   }
 
   private static DeliveryProviderFactory choose(
@@ -134,6 +143,27 @@ public final class ProviderRegistry implements AutoCloseable {
   /** The live channels and their providers. */
   public Map<String, DeliveryProvider> live() {
     return Map.copyOf(byChannel);
+  }
+
+  /**
+   * One line on the channels for the start-up log: the live ones (in-app always), then those off
+   * and why, e.g. {@code inapp, email live; ios, android off: not configured}.
+   */
+  public String summary() {
+    var live = new TreeSet<>(byChannel.keySet());
+    live.add("inapp");
+    var text = new StringBuilder(String.join(", ", live)).append(" live");
+    if (!unconfiguredChannels.isEmpty()) {
+      text.append("; ")
+          .append(String.join(", ", unconfiguredChannels))
+          .append(" off: not configured");
+    }
+    if (!failedChannels.isEmpty()) {
+      text.append("; ")
+          .append(String.join(", ", failedChannels.keySet()))
+          .append(" off: failed to start");
+    }
+    return text.toString();
   }
 
   /**

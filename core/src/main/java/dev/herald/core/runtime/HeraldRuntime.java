@@ -151,7 +151,8 @@ public class HeraldRuntime {
       termSignal = TermSignal.trap(this::drain);
     }
     Runtime.getRuntime().addShutdownHook(shutdownHook);
-    LOG.info(() -> "Herald started on " + node + "; live channels: inapp " + live.keySet());
+    var channels = providers.registry().summary();
+    LOG.info(() -> "Herald started on " + node + "; channels " + channels);
   }
 
   /**

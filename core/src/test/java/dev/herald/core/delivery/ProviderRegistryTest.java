@@ -53,7 +53,18 @@ class ProviderRegistryTest {
 
   @Test
   void aProviderLeftUnconfiguredHasNotFailed() {
-    assertThat(ProviderRegistry.create(List.of(new Factory("a", 1, "sms"))).failed()).isEmpty();
+    var registry = ProviderRegistry.create(List.of(new Factory("a", 1, "sms")));
+    assertThat(registry.failed()).isEmpty();
+    assertThat(registry.summary()).isEqualTo("inapp live; sms off: not configured");
+  }
+
+  @Test
+  void theSummaryNamesLiveAndFailedChannels() {
+    System.setProperty("herald.provider.a.key", "x");
+    System.setProperty("herald.provider.b.key", "bad");
+    var registry =
+        ProviderRegistry.create(List.of(new Factory("a", 1, "sms"), new Factory("b", 1, "fax")));
+    assertThat(registry.summary()).isEqualTo("inapp, sms live; fax off: failed to start");
   }
 
   private record Factory(String id, int order, String channel) implements DeliveryProviderFactory {
