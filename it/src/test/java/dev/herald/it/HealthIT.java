@@ -55,18 +55,19 @@ class HealthIT extends HeraldIT {
   }
 
   private static Map<String, String> statuses(JsonObject body) {
-    var result = new LinkedHashMap<String, String>();
-    body.getJsonArray("checks")
-        .getValuesAs(JsonObject.class)
-        .forEach(c -> result.put(c.getString("name"), c.getString("status")));
-    return result;
+    return byName(body, "status");
   }
 
   private static Map<String, String> details(JsonObject body) {
+    return byName(body, "detail");
+  }
+
+  /** One field of each check, by the check's name, in the answer's order. */
+  private static Map<String, String> byName(JsonObject body, String field) {
     var result = new LinkedHashMap<String, String>();
     body.getJsonArray("checks")
         .getValuesAs(JsonObject.class)
-        .forEach(c -> result.put(c.getString("name"), c.getString("detail")));
+        .forEach(c -> result.put(c.getString("name"), c.getString(field)));
     return result;
   }
 }
