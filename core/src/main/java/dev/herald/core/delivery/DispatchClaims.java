@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Leases due notifications to this node, fairly across organizations: each round takes the oldest
@@ -39,9 +40,9 @@ final class DispatchClaims {
   /**
    * Leases up to {@code max} due notifications: counts the attempt and moves {@code dispatch_after}
    * past the lease. A notification that has used all its attempts is set aside as {@code FAILED}
-   * instead, with the error of its last attempt.
+   * instead, with the error of its last attempt (its node stopped before it could record it).
    */
-  List<DueNotification> lease(Connection c, int max) throws SQLException {
+  Leased lease(Connection c, int max) throws SQLException {
     var now = Sql.now(clock);
     var organizations = new ArrayList<String>();
     try (var select =
@@ -54,21 +55,25 @@ final class DispatchClaims {
     }
     // Several nodes claim at once: a random order spreads them over the organizations.
     Collections.shuffle(organizations);
-    var leased = new ArrayList<DueNotification>();
+    var leased = new Leased(new ArrayList<>(), new ArrayList<>());
     var each = Math.max(1, max / Math.max(1, organizations.size()));
     for (var organization : organizations) {
-      if (leased.size() >= max) {
+      if (leased.due().size() >= max) {
         break;
       }
-      leased.addAll(leaseOf(c, organization, Math.min(each, max - leased.size()), now));
+      leaseOf(c, organization, Math.min(each, max - leased.due().size()), now, leased);
     }
     return leased;
   }
 
-  private List<DueNotification> leaseOf(
-      Connection c, String organization, int max, java.time.Instant now) throws SQLException {
+  /** What a lease took: the notifications to fan out, and those it set aside instead. */
+  record Leased(List<DueNotification> due, List<UUID> setAside) {}
+
+  private void leaseOf(
+      Connection c, String organization, int max, java.time.Instant now, Leased leased)
+      throws SQLException {
     var due = new ArrayList<DueNotification>();
-    var exhausted = new ArrayList<Object>();
+    var exhausted = new ArrayList<UUID>();
     try (var select =
             Sql.prepare(
                 c,
@@ -116,27 +121,33 @@ final class DispatchClaims {
           now.plus(lease),
           notification.id());
     }
-    return due;
+    leased.due().addAll(due);
+    leased.setAside().addAll(exhausted);
   }
 
-  /** Keeps the error and retries after a backoff; the last allowed attempt sets it aside. */
-  int recordFailure(Connection c, DueNotification notification, String error, Duration backoff)
+  /**
+   * Keeps the error and retries after a backoff; the last allowed attempt sets it aside. Returns
+   * whether it did.
+   */
+  boolean recordFailure(Connection c, DueNotification notification, String error, Duration backoff)
       throws SQLException {
     var now = Sql.now(clock);
     var last = notification.attempt() >= maxAttempts;
-    return Sql.update(
-        c,
-        "UPDATE notification SET last_error = ?, dispatch_after = ?, updated_at = ?"
-            + (last ? ", state = 'FAILED'" : "")
-            + " WHERE id = ? AND NOT fanout_done AND state IN ('QUEUED', 'SCHEDULED', 'PROCESSING')",
-        error,
-        last ? null : now.plus(backoff),
-        now,
-        notification.id());
+    var changed =
+        Sql.update(
+            c,
+            "UPDATE notification SET last_error = ?, dispatch_after = ?, updated_at = ?"
+                + (last ? ", state = 'FAILED'" : "")
+                + " WHERE id = ? AND NOT fanout_done AND state IN ('QUEUED', 'SCHEDULED', 'PROCESSING')",
+            error,
+            last ? null : now.plus(backoff),
+            now,
+            notification.id());
+    return last && changed > 0;
   }
 
   /** Ends this node's leases on notifications it has not finished fanning out. */
-  int release(Connection c, List<java.util.UUID> ids) throws SQLException {
+  int release(Connection c, List<UUID> ids) throws SQLException {
     var released = 0;
     for (var id : ids) {
       released +=

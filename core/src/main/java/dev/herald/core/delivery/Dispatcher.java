@@ -73,8 +73,12 @@ public final class Dispatcher {
    * chunks never hold up.
    */
   public List<UUID> dispatchNew(int max) {
+    var claimed = transactor.inTransaction(c -> claims.lease(c, max));
+    for (var id : claimed.setAside()) {
+      StateLog.setAside(id, "its last attempt to resolve its recipients did not finish");
+    }
     var leased = new ArrayList<DueNotification>();
-    for (var notification : transactor.inTransaction(c -> claims.lease(c, max))) {
+    for (var notification : claimed.due()) {
       // One this node already holds (its lease ran out between two chunks) goes on where it is.
       if (!isHeld(notification.id())) {
         leased.add(notification);
@@ -106,10 +110,13 @@ public final class Dispatcher {
         var chunk =
             transactor.inTransaction(
                 c -> FanOut.next(c, notification, now, chunkSize, now.plus(lease)));
-        if (chunk != FanOut.Chunk.GONE) {
+        if (chunk.step() != FanOut.Step.GONE) {
           dispatched.add(notification.id());
         }
-        if (chunk != FanOut.Chunk.MORE) {
+        if (chunk.first()) {
+          StateLog.processing(notification.id(), chunk);
+        }
+        if (chunk.step() != FanOut.Step.MORE) {
           drop(notification.id());
           done.add(notification.id());
         } else if (fresh) {
@@ -187,13 +194,18 @@ public final class Dispatcher {
             + ")",
         error);
     try {
-      transactor.inTransaction(
-          c ->
-              claims.recordFailure(
-                  c,
-                  notification,
-                  DeliveryQueue.truncate(reason),
-                  backoff(notification.attempt())));
+      var setAside =
+          transactor.inTransaction(
+              c ->
+                  claims.recordFailure(
+                      c,
+                      notification,
+                      DeliveryQueue.truncate(reason),
+                      backoff(notification.attempt())));
+      if (setAside) {
+        StateLog.setAside(
+            notification.id(), "gave up after attempt " + notification.attempt() + ": " + reason);
+      }
     } catch (RuntimeException e) {
       // The lease runs out by itself and the attempt is already counted.
       LOG.log(Level.WARNING, "Recording a failed dispatch failed too", e);

@@ -21,14 +21,27 @@ import java.util.UUID;
  */
 final class FanOut {
 
-  /** What became of a chunk. */
-  enum Chunk {
+  /** What became of a notification's turn. */
+  enum Step {
     /** The notification has more recipients after this chunk. */
     MORE,
     /** This was the last chunk (or the notification had no recipients). */
     DONE,
     /** The notification is no longer waiting to be fanned out (cancelled, set aside, done). */
     GONE
+  }
+
+  /**
+   * A chunk written: what comes next and, for the state line of a notification's first chunk, what
+   * it wrote.
+   *
+   * @param first whether this chunk moved the notification to PROCESSING
+   * @param members the recipients in it
+   * @param tally the deliveries it wrote, by channel
+   */
+  record Chunk(Step step, boolean first, int members, Tally tally) {
+
+    static final Chunk GONE = new Chunk(Step.GONE, false, 0, null);
   }
 
   /** The recipients of a notification, as a subquery with one column {@code member_id}. */
@@ -62,6 +75,7 @@ final class FanOut {
     if (progress == null) {
       return Chunk.GONE;
     }
+    var first = progress.cursor() == null;
     var range = range(c, n, progress.cursor(), size);
     var tally = new Tally(n.id());
     var done = range.members() < size;
@@ -82,7 +96,7 @@ final class FanOut {
         range.members() > 0 ? range.last() : progress.cursor(),
         done,
         n.id());
-    return done ? Chunk.DONE : Chunk.MORE;
+    return new Chunk(done ? Step.DONE : Step.MORE, first, range.members(), tally);
   }
 
   private record Progress(UUID cursor) {}

@@ -3,6 +3,7 @@ package dev.herald.core.delivery;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -32,6 +33,14 @@ final class Tally {
   /** A pending delivery that reached {@code state} (DELIVERED or FAILED). */
   void settled(String channel, String state) {
     change(channel, -1, state.equals("DELIVERED") ? 1 : 0, state.equals("FAILED") ? 1 : 0);
+  }
+
+  /** The rows counted, by channel, e.g. {@code "inapp 2, ios 1"}; "none" when there are none. */
+  String describe() {
+    var parts = new StringJoiner(", ");
+    parts.setEmptyValue("none");
+    changes.forEach((channel, c) -> parts.add(channel + " " + (c[0] + c[1] + c[2])));
+    return parts.toString();
   }
 
   private void change(String channel, long pending, long delivered, long failed) {

@@ -75,11 +75,12 @@ public class Notifications {
   private final SolutionService solutions;
   private final ProviderChannels providers;
   private final Event<NotificationAccepted> accepted;
+  private final Event<NotificationCancelled> cancelled;
   private final IdempotentRequests idempotentRequests;
 
   /** For the CDI proxy only. */
   Notifications() {
-    this(null, null, null, null, null);
+    this(null, null, null, null, null, null);
   }
 
   @Inject
@@ -88,11 +89,13 @@ public class Notifications {
       SolutionService solutions,
       ProviderChannels providers,
       Event<NotificationAccepted> accepted,
+      Event<NotificationCancelled> cancelled,
       IdempotentRequests idempotentRequests) {
     this.members = members;
     this.solutions = solutions;
     this.providers = providers;
     this.accepted = accepted;
+    this.cancelled = cancelled;
     this.idempotentRequests = idempotentRequests;
   }
 
@@ -194,7 +197,7 @@ public class Notifications {
       idempotentRequests.keep(
           organizationId, key, fingerprint, notification.id(), firstAnswer, now);
     }
-    accepted.fire(new NotificationAccepted(notification.id(), notification.startAt()));
+    accepted.fire(NotificationAccepted.of(notification));
     return new Sent(notification, firstAnswer, false);
   }
 
@@ -441,6 +444,7 @@ public class Notifications {
               + notification.state());
     }
     em.refresh(notification);
+    cancelled.fire(new NotificationCancelled(id, organizationId, sender));
     return notification;
   }
 

@@ -5,10 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -74,11 +79,61 @@ class DispatcherTest {
   }
 
   @Test
+  void eachStateChangeIsOneInfoLineWithTheNotificationsIdAndCounts() {
+    var lines = new ArrayList<String>();
+    var handler =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            if (record.getLevel() == Level.INFO) {
+              lines.add(record.getMessage());
+            }
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    var log = Logger.getLogger("dev.herald.notifications");
+    log.addHandler(handler);
+    try {
+      var poison = insert("a", "NOPE", clock.instant().minusSeconds(60));
+      var good = insert("a", "ORG", clock.instant().minusSeconds(1));
+      var dispatcher = new Dispatcher(tx, clock, LEASE, 1, CHUNK);
+
+      dispatcher.dispatchDue(10);
+
+      assertThat(lines)
+          .containsExactlyInAnyOrder(
+              "Notification "
+                  + good
+                  + " PROCESSING: "
+                  + MEMBERS
+                  + " recipients, deliveries: inapp "
+                  + MEMBERS,
+              "Notification "
+                  + good
+                  + " COMPLETED: "
+                  + MEMBERS
+                  + " delivered, 0 failed (delivered/failed by channel: inapp "
+                  + MEMBERS
+                  + "/0)",
+              "Notification "
+                  + poison
+                  + " FAILED: gave up after attempt 1: Dispatching failed: Unknown scope NOPE");
+    } finally {
+      log.removeHandler(handler);
+    }
+  }
+
+  @Test
   void aNodeThatDiesAfterLeasingHasItsAttemptCountedAndAnotherNodeDispatchesAfterTheLease()
       throws SQLException {
     var notification = insert("a", "ORG", clock.instant().minusSeconds(1));
     var crashed = tx.inTransaction(c -> new DispatchClaims(clock, LEASE, 3).lease(c, 10));
-    assertThat(crashed).extracting(DueNotification::id).containsExactly(notification);
+    assertThat(crashed.due()).extracting(DueNotification::id).containsExactly(notification);
 
     var survivor = new Dispatcher(tx, clock, LEASE, 3, CHUNK);
     assertThat(survivor.dispatchDue(10)).as("leased elsewhere").isEmpty();
