@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
  * {@code HERALD_BOOTSTRAP_TOKEN} set, keeping all data. Herald runs here in a Payara Micro process
  * of this test's own, on a database of its own, started twice.
  */
+@SameOnEveryDatabase
 class BootstrapRecoveryIT {
 
   private static final Path DIR = Path.of("target/bootstrap-recovery").toAbsolutePath();

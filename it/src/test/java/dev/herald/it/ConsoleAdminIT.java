@@ -6,7 +6,6 @@ import jakarta.json.JsonObject;
 import java.net.URISyntaxException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -17,10 +16,8 @@ import org.openqa.selenium.support.ui.Select;
  * solutions and groups, tokens, a member's devices. Each outcome is checked where it lands, in the
  * REST API, not only on the page.
  */
-@DisabledIfSystemProperty(
-    named = "herald.test.db.url",
-    matches = "jdbc:postgresql:.*",
-    disabledReason = "the console talks only to the REST API, the same on every database")
+@SameOnEveryDatabase
+@SameOnEveryServer
 class ConsoleAdminIT extends ConsoleIT {
 
   @Test

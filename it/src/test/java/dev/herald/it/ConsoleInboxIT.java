@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -14,10 +13,8 @@ import org.openqa.selenium.WebElement;
  * stream, the unread badge, opening an item, marking read. Outcomes are checked where they land:
  * the unread count through the API with the member's own token.
  */
-@DisabledIfSystemProperty(
-    named = "herald.test.db.url",
-    matches = "jdbc:postgresql:.*",
-    disabledReason = "the console talks only to the REST API, the same on every database")
+@SameOnEveryDatabase
+@SameOnEveryServer
 class ConsoleInboxIT extends ConsoleIT {
 
   private static final String HOSTILE_TITLE = "<img src=x onerror=alert(1)>";

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -19,10 +18,8 @@ import org.openqa.selenium.support.ui.Select;
  * schedule and validation, the list reaching COMPLETED, the detail with its recipients, and
  * cancelling. What was sent is checked where it lands: the API and the members' inboxes.
  */
-@DisabledIfSystemProperty(
-    named = "herald.test.db.url",
-    matches = "jdbc:postgresql:.*",
-    disabledReason = "the console talks only to the REST API, the same on every database")
+@SameOnEveryDatabase
+@SameOnEveryServer
 class ConsoleNotificationsIT extends ConsoleIT {
 
   private Organization org;

@@ -3,14 +3,10 @@ package dev.herald.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.openqa.selenium.By;
 
 /** Signing in to the console and out again, with good and bad tokens. */
-@DisabledIfSystemProperty(
-    named = "herald.test.db.url",
-    matches = "jdbc:postgresql:.*",
-    disabledReason = "the console talks only to the REST API, the same on every database")
+@SameOnEveryDatabase
 class ConsoleSignInIT extends ConsoleIT {
 
   @Test

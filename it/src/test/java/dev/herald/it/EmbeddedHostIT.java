@@ -17,7 +17,6 @@ import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -27,10 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-@DisabledIfSystemProperty(
-    named = "herald.test.db.url",
-    matches = "jdbc:postgresql:.*",
-    disabledReason = "JAX-RS in one WAR, the same on every database: the default stage runs it")
+@SameOnEveryDatabase
 class EmbeddedHostIT {
 
   private static final String OVER_THE_LIMIT = "a".repeat(BodyLimitFilter.MAX_BODY_BYTES + 1024);

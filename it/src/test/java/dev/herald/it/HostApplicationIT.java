@@ -23,7 +23,6 @@ import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -38,11 +37,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-@DisabledIfSystemProperty(
-    named = "herald.test.db.url",
-    matches = "jdbc:postgresql:.*",
-    disabledReason =
-        "the shop brings its own H2 database: the PostgreSQL stage would run it again unchanged")
+@SameOnEveryDatabase
 class HostApplicationIT {
 
   @ArquillianResource URL base;

@@ -20,7 +20,6 @@ import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -32,11 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-@DisabledIfSystemProperty(
-    named = "herald.test.db.url",
-    matches = "jdbc:postgresql:.*",
-    disabledReason =
-        "the kit and the Java API work the same on every database: the default and WildFly stages run it")
+@SameOnEveryDatabase
 class RecordingKitIT {
 
   private static final Duration WITHIN = Duration.ofSeconds(10);

@@ -15,7 +15,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -25,11 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * assertions only, so that the deployment needs no assertion library.
  */
 @ExtendWith(ArquillianExtension.class)
-@DisabledIfSystemProperty(
-    named = "herald.test.db.url",
-    matches = "jdbc:postgresql:.*",
-    disabledReason =
-        "the kit and the Java API work the same on every database: the default and WildFly stages run it")
+@SameOnEveryDatabase
 class RecordingKitInContainerIT {
 
   @Inject OrganizationService organizations;

@@ -1,17 +1,20 @@
 package dev.herald.it;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
  * What the server under test logs while a test runs. The Arquillian Payara Micro container copies
  * the server's output line by line to this JVM's {@code System.out}; a tee on it sees every line.
- * On a container that does not copy its output (WildFly's log goes to a file), nothing is seen and
- * {@link #lines()} says so by being empty.
+ * WildFly logs to a file instead, named by {@code it.server.log}: what it grows by is read.
  */
 final class ServerLog implements AutoCloseable {
 
@@ -20,10 +23,25 @@ final class ServerLog implements AutoCloseable {
   private final PrintStream original = System.out;
   private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
 
-  private ServerLog() {}
+  private final Path file;
+  private final long fileStart;
+
+  private ServerLog(Path file) {
+    this.file = file;
+    this.fileStart = size(file);
+  }
+
+  private static long size(Path file) {
+    try {
+      return file == null || !Files.exists(file) ? 0 : Files.size(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   static ServerLog capture() {
-    var log = new ServerLog();
+    var named = System.getProperty("it.server.log");
+    var log = new ServerLog(named == null ? null : Path.of(named));
     var tee =
         new OutputStream() {
           @Override
@@ -47,8 +65,20 @@ final class ServerLog implements AutoCloseable {
   }
 
   List<String> lines() {
+    if (file != null) {
+      return fileLines();
+    }
     synchronized (captured) {
       return captured.toString(StandardCharsets.UTF_8).lines().toList();
+    }
+  }
+
+  private List<String> fileLines() {
+    try (var in = Files.newInputStream(file)) {
+      in.skipNBytes(Math.min(fileStart, Files.size(file)));
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -57,9 +87,9 @@ final class ServerLog implements AutoCloseable {
     return lines().stream().filter(l -> STACK_FRAME.matcher(l).matches()).toList();
   }
 
-  /** Lines logged at SEVERE. */
+  /** Lines logged at SEVERE (Payara) or ERROR (WildFly). */
   List<String> severe() {
-    return lines().stream().filter(l -> l.contains("SEVERE")).toList();
+    return lines().stream().filter(l -> l.contains("SEVERE") || l.contains(" ERROR ")).toList();
   }
 
   @Override

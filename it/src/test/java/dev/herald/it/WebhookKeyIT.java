@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
  * without the key, or with another one, and says why at SEVERE. Herald runs here in Payara Micro
  * processes of this test's own, on a database of its own.
  */
+@SameOnEveryDatabase
 class WebhookKeyIT {
 
   private static final Path DIR = Path.of("target/webhook-key").toAbsolutePath();

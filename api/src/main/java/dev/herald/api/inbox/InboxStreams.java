@@ -32,6 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -72,6 +73,7 @@ public class InboxStreams {
   private final Set<Stream> open = ConcurrentHashMap.newKeySet();
   private final AtomicLong opened = new AtomicLong();
   private final List<ScheduledFuture<?>> background = new ArrayList<>();
+  private ScheduledExecutorService upkeep;
   private ExecutorService writers;
 
   @PostConstruct
@@ -135,15 +137,17 @@ public class InboxStreams {
 
   private synchronized void startBackground() {
     if (background.isEmpty()) {
-      var executor = ContainerExecutor.get();
+      // Its own scheduler, not the container's: WildFly refuses managed scheduled tasks with a
+      // stack trace once it suspends for shutdown.
+      upkeep = Executors.newSingleThreadScheduledExecutor(ContainerExecutor.threads());
       background.add(
-          executor.scheduleWithFixedDelay(
+          upkeep.scheduleWithFixedDelay(
               () -> guarded(this::beat),
               HEARTBEAT_MILLIS,
               HEARTBEAT_MILLIS,
               TimeUnit.MILLISECONDS));
       background.add(
-          executor.scheduleWithFixedDelay(
+          upkeep.scheduleWithFixedDelay(
               () -> guarded(this::checkTokens), checkMillis, checkMillis, TimeUnit.MILLISECONDS));
     }
   }
@@ -183,6 +187,9 @@ public class InboxStreams {
   synchronized void stopAll() {
     background.forEach(f -> f.cancel(false));
     background.clear();
+    if (upkeep != null) {
+      upkeep.shutdown();
+    }
     open.forEach(Stream::unsubscribe);
     open.clear();
     writers.shutdownNow();

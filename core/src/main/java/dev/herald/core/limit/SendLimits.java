@@ -120,13 +120,8 @@ public class SendLimits {
       if (requests.isPresent() && requests.get() >= perMinute) {
         return 0;
       }
-      if (requests.isEmpty()) {
-        try {
-          windows.open(credential, window, block);
-          return block;
-        } catch (RuntimeException e) {
-          // another request opened it meanwhile
-        }
+      if (requests.isEmpty() && windows.open(credential, window, block)) {
+        return block;
       }
     }
     // Still contended after every attempt: the request goes ahead rather than be refused for a

@@ -1,5 +1,6 @@
 package dev.herald.core.limit;
 
+import dev.herald.core.common.DatabaseProduct;
 import dev.herald.core.common.HeraldUnit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,6 +19,9 @@ import java.util.Optional;
 class SendWindows {
 
   @Inject @HeraldUnit EntityManager em;
+
+  /** Whether the database is PostgreSQL (else H2); found out on first use. */
+  private volatile Boolean postgres;
 
   /**
    * Counts {@code quota} more requests in the window if the count stays within {@code limit};
@@ -46,14 +50,34 @@ class SendWindows {
     return rows.isEmpty() ? Optional.empty() : Optional.of(((Number) rows.get(0)).intValue());
   }
 
-  /** Opens a window with its first quota; fails on the key when another node just did. */
-  public void open(String credential, Instant window, int quota) {
-    em.createNativeQuery(
-            "INSERT INTO send_window (credential, window_start, requests) VALUES (?1, ?2, ?3)")
-        .setParameter(1, credential)
-        .setParameter(2, window)
-        .setParameter(3, quota)
-        .executeUpdate();
+  /**
+   * Opens a window with its first quota, unless another request just did; whether it did. Neither
+   * database fails the statement for the loser (a failed statement is logged as an ERROR by
+   * Hibernate on every race).
+   */
+  public boolean open(String credential, Instant window, int quota) {
+    return em.createNativeQuery(
+                postgres()
+                    ? "INSERT INTO send_window (credential, window_start, requests)"
+                        + " VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING"
+                    : "MERGE INTO send_window w USING (VALUES (?1, ?2, ?3)) AS o (c, s, r)"
+                        + " ON w.credential = o.c AND w.window_start = o.s"
+                        + " WHEN NOT MATCHED THEN INSERT (credential, window_start, requests)"
+                        + " VALUES (o.c, o.s, o.r)")
+            .setParameter(1, credential)
+            .setParameter(2, window)
+            .setParameter(3, quota)
+            .executeUpdate()
+        == 1;
+  }
+
+  private boolean postgres() {
+    var known = postgres;
+    if (known == null) {
+      known = DatabaseProduct.isPostgres(em);
+      postgres = known;
+    }
+    return known;
   }
 
   public int deleteBefore(Instant start) {

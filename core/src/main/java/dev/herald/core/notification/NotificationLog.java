@@ -1,8 +1,10 @@
 package dev.herald.core.notification;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.interceptor.Interceptor;
 import java.util.logging.Logger;
 
 /**
@@ -16,7 +18,11 @@ class NotificationLog {
   /** The delivery core's state lines use this logger too: one name to filter on. */
   private static final Logger LOG = Logger.getLogger("dev.herald.notifications");
 
-  void accepted(@Observes(during = TransactionPhase.AFTER_SUCCESS) NotificationAccepted n) {
+  /** Before the dispatcher is told (its observer has the default priority). */
+  void accepted(
+      @Observes(during = TransactionPhase.AFTER_SUCCESS)
+          @Priority(Interceptor.Priority.PLATFORM_BEFORE)
+          NotificationAccepted n) {
     LOG.info(
         () ->
             "Notification "

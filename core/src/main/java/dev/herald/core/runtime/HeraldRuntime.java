@@ -18,7 +18,6 @@ import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
@@ -56,7 +55,7 @@ public class HeraldRuntime {
    */
   public static final String ENABLED = "herald.runtime.enabled";
 
-  private volatile ManagedScheduledExecutorService executor;
+  private ScheduledExecutorService housekeeping;
 
   @Inject Bootstrap bootstrap;
   @Inject JtaTransactor transactor;
@@ -88,7 +87,6 @@ public class HeraldRuntime {
    */
   @PostConstruct
   void start() {
-    executor = ContainerExecutor.get();
     bootstrap.run();
     // Webhooks in use without the key that opens their secrets: refuse to start, naming it.
     webhookKey.run();
@@ -141,6 +139,9 @@ public class HeraldRuntime {
     loops.add(
         liveInbox.scheduleWithFixedDelay(
             () -> guarded(relay::poll), inboxPoll, inboxPoll, TimeUnit.MILLISECONDS));
+    // Herald's own scheduler for the periodic rounds, not the container's managed one: once WildFly
+    // suspends for shutdown it refuses every run of a managed scheduled task with a stack trace.
+    housekeeping = Executors.newScheduledThreadPool(2, ContainerExecutor.threads());
     loops.add(every(5_000, queue::completeAll));
     loops.add(every(pollMillis, workers::poll));
     // Expired idempotency keys are gone for the API at once; their rows only take space.
@@ -222,7 +223,7 @@ public class HeraldRuntime {
   }
 
   private ScheduledFuture<?> every(long millis, Runnable task) {
-    return executor.scheduleWithFixedDelay(
+    return housekeeping.scheduleWithFixedDelay(
         () -> guarded(task), millis, millis, TimeUnit.MILLISECONDS);
   }
 
@@ -269,6 +270,7 @@ public class HeraldRuntime {
     if (workers == null) {
       return;
     }
+    housekeeping.shutdown();
     try {
       // Each thread ends its chunk under way; then the broadcasts this node was fanning out go on
       // at once on another node (released after the last chunk that renewed their leases).

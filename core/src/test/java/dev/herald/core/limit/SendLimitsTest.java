@@ -40,12 +40,13 @@ class SendLimitsTest {
     }
 
     @Override
-    public synchronized void open(String credential, Instant window, int quota) {
+    public synchronized boolean open(String credential, Instant window, int quota) {
       statements.incrementAndGet();
       if (requests != null) {
-        throw new IllegalStateException("duplicate key");
+        return false;
       }
       requests = quota;
+      return true;
     }
   }
 
