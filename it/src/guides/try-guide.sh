@@ -41,6 +41,7 @@ for port in 8080 4848 9990; do
 done
 
 work="$(mktemp -d /tmp/herald-guide.XXXXXX)"
+chmod 755 "$work" # as a home directory: sudo -u postgres may start in it
 db="herald_guide_$$"
 
 # Every process whose command line names the temporary directory: the servers the guide started.
