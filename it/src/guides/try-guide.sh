@@ -134,7 +134,7 @@ done < <(cat "$work"/blocks/* | grep -o 'https://repo1\.maven\.org/maven2/[^" ]*
   for block in "$work"/blocks/*; do
     case "$block" in
       *.run | *.settings)
-        echo "echo '#### $(basename "$guide") $(head -n 1 "$block" | cut -c3-)'"
+        echo "echo; echo \"#### \$(date -u +%T) $(basename "$guide") $(head -n 1 "$block" | cut -c3-)\""
         cat "$block"
         ;;
     esac
