@@ -66,6 +66,20 @@ cleanup() {
     ((rc)) || rc=1
   fi
   su postgres -c "psql -q -c 'DROP DATABASE IF EXISTS $db' -c 'DROP ROLE IF EXISTS $db'" >/dev/null 2>&1
+  # The server's whole log, from start to the guide's stop: none of Herald's stack traces (a
+  # client's mistake or a shutdown must not log one), and none of the warnings Herald once caused
+  # (deprecated Hibernate settings, Jackson switched on in RESTEasy, WildFly refusing scheduled
+  # tasks while it suspends, RESTEasy's own stack trace for an unparsable request).
+  local logs bad
+  logs="$(find "$work" -name server.log -path '*log*' 2>/dev/null)"
+  if [[ -n "$logs" ]]; then
+    bad="$(grep -hE '^\s+at dev\.herald\.|WFLYEE0110|HHH90000029|WFLYRS0018|RESTEASY002130' $logs | head -n 20)"
+    if [[ -n "$bad" ]]; then
+      echo "try-guide: the server log has what Herald must not cause:" >&2
+      echo "$bad" >&2
+      ((rc)) || rc=1
+    fi
+  fi
   rm -rf "$work"
   echo "try-guide: $(basename "$guide") $( ((rc)) && echo FAILED || echo passed) in $((SECONDS - started)) s"
   exit "$rc"
