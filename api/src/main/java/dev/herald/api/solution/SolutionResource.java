@@ -23,12 +23,21 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Solutions, the members assigned to them and their groups: {@code …/solutions}. */
 @RequestScoped
 @Path("/v2.0/tool/organizations/{organizationId}/solutions")
 @Produces(MediaType.APPLICATION_JSON)
 @Allowed(Role.ADMIN)
+@Tag(name = "solutions")
+@SecurityRequirement(name = "bearer")
 public class SolutionResource {
 
   @Inject SolutionService solutions;
@@ -39,6 +48,12 @@ public class SolutionResource {
 
   @POST
   @Consumes(MediaType.WILDCARD)
+  @Operation(summary = "Create a solution")
+  @RequestBody(ref = "Solution")
+  @APIResponse(
+      responseCode = "201",
+      description = "Created; `Location` is its path",
+      content = @Content(schema = @Schema(implementation = SolutionResponse.class)))
   public Response create(String body) {
     var solution = solutions.create(organizationId, JsonBody.string(JsonBody.object(body), "name"));
     return Response.created(uri.getAbsolutePathBuilder().path(solution.id().toString()).build())
@@ -61,6 +76,8 @@ public class SolutionResource {
   @PATCH
   @Path("{solutionId}")
   @Consumes(MediaType.WILDCARD)
+  @Operation(summary = "Rename a solution")
+  @RequestBody(ref = "Solution")
   public SolutionResponse rename(@PathParam("solutionId") String solutionId, String body) {
     return SolutionResponse.of(
         solutions.rename(
@@ -69,6 +86,8 @@ public class SolutionResource {
 
   @DELETE
   @Path("{solutionId}")
+  @Operation(summary = "Delete a solution")
+  @APIResponse(responseCode = "204", description = "Done")
   public Response delete(@PathParam("solutionId") String solutionId) {
     solutions.delete(organizationId, solution(solutionId));
     return Response.noContent().build();
@@ -76,6 +95,8 @@ public class SolutionResource {
 
   @PUT
   @Path("{solutionId}/members/{memberId}")
+  @Operation(summary = "Assign a member to the solution")
+  @APIResponse(responseCode = "204", description = "Done")
   public Response assign(
       @PathParam("solutionId") String solutionId, @PathParam("memberId") String memberId) {
     solutions.assign(organizationId, solution(solutionId), member(memberId));
@@ -84,6 +105,8 @@ public class SolutionResource {
 
   @DELETE
   @Path("{solutionId}/members/{memberId}")
+  @Operation(summary = "Unassign a member from the solution")
+  @APIResponse(responseCode = "204", description = "Done")
   public Response unassign(
       @PathParam("solutionId") String solutionId, @PathParam("memberId") String memberId) {
     solutions.unassign(organizationId, solution(solutionId), member(memberId));
@@ -102,6 +125,7 @@ public class SolutionResource {
 
   @PUT
   @Path("{solutionId}/groups/{group}")
+  @Operation(summary = "Create a group of the solution, by name")
   public GroupResponse putGroup(
       @PathParam("solutionId") String solutionId, @PathParam("group") String group) {
     return GroupResponse.of(solutions.putGroup(organizationId, solution(solutionId), group));
@@ -109,6 +133,8 @@ public class SolutionResource {
 
   @DELETE
   @Path("{solutionId}/groups/{group}")
+  @Operation(summary = "Delete a group")
+  @APIResponse(responseCode = "204", description = "Done")
   public Response deleteGroup(
       @PathParam("solutionId") String solutionId, @PathParam("group") String group) {
     solutions.deleteGroup(organizationId, solution(solutionId), group);
@@ -126,6 +152,10 @@ public class SolutionResource {
 
   @PUT
   @Path("{solutionId}/groups/{group}/members/{memberId}")
+  @Operation(
+      summary = "Add a member to a group",
+      description = "Joining a group also assigns the solution.")
+  @APIResponse(responseCode = "204", description = "Done")
   public Response addToGroup(
       @PathParam("solutionId") String solutionId,
       @PathParam("group") String group,
@@ -136,6 +166,8 @@ public class SolutionResource {
 
   @DELETE
   @Path("{solutionId}/groups/{group}/members/{memberId}")
+  @Operation(summary = "Remove a member from a group")
+  @APIResponse(responseCode = "204", description = "Done")
   public Response removeFromGroup(
       @PathParam("solutionId") String solutionId,
       @PathParam("group") String group,
