@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/v2.0/tool/me")
 @Produces(MediaType.APPLICATION_JSON)
 @AnyToken
-@Tag(name = "caller")
+@Tag(name = "caller", description = "Who a token is")
 @SecurityRequirement(name = "bearer")
 public class CallerResource {
 

@@ -41,7 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/v2.0/tool/organizations/{organizationId}/members")
 @Produces(MediaType.APPLICATION_JSON)
 @Allowed(Role.ADMIN)
-@Tag(name = "members")
+@Tag(name = "members", description = "The people notifications reach")
 @SecurityRequirement(name = "bearer")
 public class MemberResource {
 

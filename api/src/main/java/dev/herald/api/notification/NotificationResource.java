@@ -42,7 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/v2.0/tool/organizations/{organizationId}/notifications")
 @Produces(MediaType.APPLICATION_JSON)
 @Allowed({Role.ADMIN, Role.SENDER})
-@Tag(name = "notifications")
+@Tag(name = "notifications", description = "Send notifications and follow them")
 @SecurityRequirement(name = "bearer")
 public class NotificationResource {
 

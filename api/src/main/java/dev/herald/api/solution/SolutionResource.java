@@ -36,7 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/v2.0/tool/organizations/{organizationId}/solutions")
 @Produces(MediaType.APPLICATION_JSON)
 @Allowed(Role.ADMIN)
-@Tag(name = "solutions")
+@Tag(name = "solutions", description = "Solutions, their members and groups")
 @SecurityRequirement(name = "bearer")
 public class SolutionResource {
 
@@ -62,6 +62,7 @@ public class SolutionResource {
   }
 
   @GET
+  @Operation(summary = "List solutions")
   public PageResponse<SolutionResponse> list(
       @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
     return PageResponse.of(solutions.list(organizationId, limit, cursor), SolutionResponse::of);
@@ -69,6 +70,7 @@ public class SolutionResource {
 
   @GET
   @Path("{solutionId}")
+  @Operation(summary = "A solution")
   public SolutionResponse get(@PathParam("solutionId") String solutionId) {
     return SolutionResponse.of(solutions.get(organizationId, solution(solutionId)));
   }
@@ -115,6 +117,7 @@ public class SolutionResource {
 
   @GET
   @Path("{solutionId}/members")
+  @Operation(summary = "The members assigned to the solution")
   public PageResponse<MemberResponse> members(
       @PathParam("solutionId") String solutionId,
       @QueryParam("limit") String limit,
@@ -143,6 +146,7 @@ public class SolutionResource {
 
   @GET
   @Path("{solutionId}/groups")
+  @Operation(summary = "The solution's groups")
   public PageResponse<GroupResponse> groups(@PathParam("solutionId") String solutionId) {
     return PageResponse.all(
         solutions.groups(organizationId, solution(solutionId)).stream()
@@ -178,6 +182,7 @@ public class SolutionResource {
 
   @GET
   @Path("{solutionId}/groups/{group}/members")
+  @Operation(summary = "The members of a group")
   public PageResponse<MemberResponse> groupMembers(
       @PathParam("solutionId") String solutionId,
       @PathParam("group") String group,

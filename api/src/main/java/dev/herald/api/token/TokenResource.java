@@ -40,7 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/v2.0/tool/organizations/{organizationId}/tokens")
 @Produces(MediaType.APPLICATION_JSON)
 @Allowed(Role.ADMIN)
-@Tag(name = "tokens")
+@Tag(name = "tokens", description = "Personal access tokens")
 @SecurityRequirement(name = "bearer")
 public class TokenResource {
 

@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -43,6 +44,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/v2.0/webhooks/{organizationId}/{webhookId}")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "webhooks", description = "Inbound webhooks")
+@SecurityRequirements
 public class WebhookReceiverResource {
 
   /** The longest idempotency key Herald keeps (the column's width). */
