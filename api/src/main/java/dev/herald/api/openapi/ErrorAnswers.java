@@ -7,7 +7,8 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
 /**
  * Gives every operation of the document the error answer {@code {"message": …}} as its {@code
  * default} response, unless it names its own (the Push API answers ServiceStack's). Run by the
- * OpenAPI generator at build time (api/pom.xml), not by the servers: the same errors on every
+ * OpenAPI generator at build time (api/pom.xml), not by the servers, and left out of the jar: it
+ * needs the MicroProfile OpenAPI interfaces, which a server may not have. The same errors on every
  * operation said once here rather than on each resource, where a class-level response would hide
  * the answers the generator infers from the methods' return types.
  */
