@@ -103,6 +103,23 @@ class OpenApiDocumentTest {
         .containsExactly("USR", "SLN", "SLN_GRP", "ORG");
   }
 
+  /** A hand-written example of a generated schema names only fields the record has. */
+  @Test
+  void examplesOfAnswersUseTheirSchemasFields() {
+    var schemas = document.getJsonObject("components").getJsonObject("schemas");
+    var checked = 0;
+    for (var name : schemas.keySet()) {
+      var schema = schemas.getJsonObject(name);
+      if (schema.containsKey("example") && schema.containsKey("properties")) {
+        checked++;
+        assertThat(schema.getJsonObject("properties").keySet())
+            .as("the fields of %s", name)
+            .containsAll(schema.getJsonObject("example").keySet());
+      }
+    }
+    assertThat(checked).isGreaterThanOrEqualTo(2);
+  }
+
   /** Every {@code $ref} names something the document has. */
   @Test
   void everyReferenceResolves() {
