@@ -18,6 +18,7 @@ import dev.herald.api.inbox.InboxResource;
 import dev.herald.api.integration.IntegrationKeyResource;
 import dev.herald.api.member.MemberResource;
 import dev.herald.api.notification.NotificationResource;
+import dev.herald.api.openapi.OpenApiResource;
 import dev.herald.api.organization.OrganizationResource;
 import dev.herald.api.pushapi.PushApiErrors;
 import dev.herald.api.pushapi.PushApiResource;
@@ -43,6 +44,7 @@ public final class HeraldApi {
     return Set.of(
         CallerResource.class,
         HealthResource.class,
+        OpenApiResource.class,
         OrganizationResource.class,
         MemberResource.class,
         SolutionResource.class,

@@ -102,6 +102,9 @@ final class HostileRequests {
   /** The health checks' paths, which take no token. */
   static final String HEALTH = "/v2.0/health/";
 
+  /** The OpenAPI document's path, which takes no token either. */
+  static final String OPENAPI = "/v2.0/openapi";
+
   private static final List<String> METHODS =
       List.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "FOO");
 

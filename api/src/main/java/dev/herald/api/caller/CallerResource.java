@@ -11,6 +11,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code GET /v2.0/tool/me}: the organization, member and role of the token that asks. A token
@@ -21,6 +24,8 @@ import jakarta.ws.rs.core.MediaType;
 @Path("/v2.0/tool/me")
 @Produces(MediaType.APPLICATION_JSON)
 @AnyToken
+@Tag(name = "caller", description = "Who a token is")
+@SecurityRequirement(name = "bearer")
 public class CallerResource {
 
   @Inject CurrentCaller caller;
@@ -47,6 +52,9 @@ public class CallerResource {
       boolean systemAdmin) {}
 
   @GET
+  @Operation(
+      summary = "Who the token is",
+      description = "Its organization, member and role; any valid token.")
   public CallerResponse get() {
     var c = caller.get();
     var organization = organizations.get(c.organizationId());

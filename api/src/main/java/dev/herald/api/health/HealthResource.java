@@ -11,6 +11,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code GET /v2.0/health/live} and {@code /v2.0/health/ready}: 200 when every check passes, else
@@ -20,6 +26,8 @@ import java.util.List;
 @RequestScoped
 @Path("/v2.0/health")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "health", description = "Without a token, for load balancers")
+@SecurityRequirements
 public class HealthResource {
 
   @Inject Health health;
@@ -35,6 +43,15 @@ public class HealthResource {
   /** Alive: the node answers and is not stopping; a load balancer restarts a node that is not. */
   @GET
   @Path("live")
+  @Operation(summary = "Alive: the node answers and is not stopping")
+  @APIResponse(
+      responseCode = "200",
+      description = "Every check passed",
+      content = @Content(schema = @Schema(implementation = HealthResponse.class)))
+  @APIResponse(
+      responseCode = "503",
+      description = "A check failed, or the node is stopping",
+      content = @Content(schema = @Schema(implementation = HealthResponse.class)))
   public Response live() {
     return answer(health.liveness());
   }
@@ -42,6 +59,19 @@ public class HealthResource {
   /** Ready: the node can take requests and deliver; a load balancer sends work only to these. */
   @GET
   @Path("ready")
+  @Operation(
+      summary = "Ready: the database, the background work and the providers",
+      description =
+          "The database answers with a schema at least as new as this node's migrations, the"
+              + " background work runs, and no configured provider failed to start.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Every check passed",
+      content = @Content(schema = @Schema(implementation = HealthResponse.class)))
+  @APIResponse(
+      responseCode = "503",
+      description = "A check failed, or the node is stopping",
+      content = @Content(schema = @Schema(implementation = HealthResponse.class)))
   public Response ready() {
     return answer(health.readiness());
   }

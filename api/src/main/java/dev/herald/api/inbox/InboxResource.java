@@ -21,12 +21,21 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The caller's own in-app notifications: {@code …/inbox}. */
 @RequestScoped
 @Path("/v2.0/tool/organizations/{organizationId}/inbox")
 @Produces(MediaType.APPLICATION_JSON)
 @Allowed({Role.ADMIN, Role.SENDER, Role.MEMBER})
+@Tag(name = "inbox", description = "The caller's own in-app notifications")
+@SecurityRequirement(name = "bearer")
 public class InboxResource {
 
   @Inject InboxService inbox;
@@ -37,6 +46,7 @@ public class InboxResource {
   String organizationId;
 
   @GET
+  @Operation(summary = "The caller's inbox, newest first")
   public PageResponse<InboxItemResponse> list(
       @QueryParam("unread") boolean unreadOnly,
       @QueryParam("limit") String limit,
@@ -48,12 +58,15 @@ public class InboxResource {
 
   @GET
   @Path("unread-count")
+  @Operation(summary = "How many items are unread")
   public Map<String, Long> unreadCount() {
     return Map.of("count", inbox.unreadCount(caller.ownMemberIn(organizationId)));
   }
 
   @POST
   @Path("{notificationId}/read")
+  @Operation(summary = "Mark one item read")
+  @APIResponse(responseCode = "204", description = "Done")
   public Response markRead(@PathParam("notificationId") String notificationId) {
     inbox.markRead(
         caller.ownMemberIn(organizationId), JsonBody.pathId(notificationId, "Notification"));
@@ -62,6 +75,7 @@ public class InboxResource {
 
   @POST
   @Path("read-all")
+  @Operation(summary = "Mark every item read")
   public Map<String, Integer> markAllRead() {
     return Map.of("marked", inbox.markAllRead(caller.ownMemberIn(organizationId)));
   }
@@ -75,6 +89,18 @@ public class InboxResource {
   @GET
   @Path("stream")
   @Produces(MediaType.SERVER_SENT_EVENTS)
+  @Operation(
+      summary = "New items as Server-Sent Events",
+      description =
+          "`event: notification`, `id:` the item id, the item as JSON; resumes after"
+              + " `Last-Event-ID`.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The stream",
+      content =
+          @Content(
+              mediaType = MediaType.SERVER_SENT_EVENTS,
+              schema = @Schema(type = SchemaType.STRING)))
   public void stream(
       @Context SseEventSink sink,
       @Context Sse sse,

@@ -20,6 +20,13 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The Push API's credentials: {@code …/integration-keys}. A key is shown once, at creation, with
@@ -29,6 +36,8 @@ import jakarta.ws.rs.core.UriInfo;
 @Path("/v2.0/tool/organizations/{organizationId}/integration-keys")
 @Produces(MediaType.APPLICATION_JSON)
 @Allowed(Role.ADMIN)
+@Tag(name = "integration keys", description = "The Push API v2's credentials")
+@SecurityRequirement(name = "bearer")
 public class IntegrationKeyResource {
 
   @Inject IntegrationKeys keys;
@@ -41,6 +50,14 @@ public class IntegrationKeyResource {
 
   @POST
   @Consumes(MediaType.WILDCARD)
+  @Operation(
+      summary = "Create an integration key",
+      description = "The key is shown once, here, with the organization's `companyId`.")
+  @RequestBody(ref = "Credential")
+  @APIResponse(
+      responseCode = "201",
+      description = "Created; the key is in `integrationKey`",
+      content = @Content(schema = @Schema(implementation = IntegrationKeyResponse.class)))
   public Response create(String body) {
     var json = body == null || body.isBlank() ? null : JsonBody.object(body);
     var issued =
@@ -55,6 +72,7 @@ public class IntegrationKeyResource {
   }
 
   @GET
+  @Operation(summary = "List integration keys: prefix and metadata only")
   public PageResponse<IntegrationKeyResponse> list() {
     var companyId = organizations.get(organizationId).companyId();
     return PageResponse.all(
@@ -65,6 +83,8 @@ public class IntegrationKeyResource {
 
   @DELETE
   @Path("{keyId}")
+  @Operation(summary = "Revoke an integration key")
+  @APIResponse(responseCode = "204", description = "Done")
   public Response revoke(@PathParam("keyId") String keyId) {
     keys.revoke(organizationId, JsonBody.pathId(keyId, "Integration key"));
     return Response.noContent().build();

@@ -28,12 +28,21 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The members of an organization: {@code …/members}. */
 @RequestScoped
 @Path("/v2.0/tool/organizations/{organizationId}/members")
 @Produces(MediaType.APPLICATION_JSON)
 @Allowed(Role.ADMIN)
+@Tag(name = "members", description = "The people notifications reach")
+@SecurityRequirement(name = "bearer")
 public class MemberResource {
 
   @Inject MemberService members;
@@ -46,6 +55,14 @@ public class MemberResource {
 
   @POST
   @Consumes(MediaType.WILDCARD)
+  @Operation(
+      summary = "Add a member",
+      description = "The e-mail is unique in the organization, ignoring case.")
+  @RequestBody(ref = "Member")
+  @APIResponse(
+      responseCode = "201",
+      description = "Added; `Location` is its path",
+      content = @Content(schema = @Schema(implementation = MemberResponse.class)))
   public Response create(String body) {
     var member =
         members.createAll(organizationId, List.of(newMember(JsonBody.object(body)))).get(0);
@@ -58,6 +75,12 @@ public class MemberResource {
   @POST
   @Path("bulk")
   @Consumes(MediaType.WILDCARD)
+  @Operation(summary = "Add up to 10,000 members at once, all or nothing")
+  @RequestBody(ref = "Members")
+  @APIResponse(
+      responseCode = "201",
+      description = "All added",
+      content = @Content(schema = @Schema(ref = "PageResponseMemberResponse")))
   public Response bulk(String body) {
     var requested = new ArrayList<NewMember>();
     var array = JsonBody.array(body);
@@ -74,6 +97,7 @@ public class MemberResource {
   }
 
   @GET
+  @Operation(summary = "Find members", description = "`q` matches e-mail, name or external id.")
   public PageResponse<MemberResponse> search(
       @QueryParam("q") String q,
       @QueryParam("limit") String limit,
@@ -84,6 +108,7 @@ public class MemberResource {
   /** The number of members, which an {@code ORG} notification reaches (the console shows it). */
   @GET
   @Path("count")
+  @Operation(summary = "The number of members, whom an ORG notification reaches")
   public CountResponse count() {
     return new CountResponse(members.count(organizationId));
   }
@@ -93,6 +118,7 @@ public class MemberResource {
 
   @GET
   @Path("{memberId}")
+  @Operation(summary = "A member")
   public MemberResponse get(@PathParam("memberId") String memberId) {
     return MemberResponse.of(members.get(organizationId, JsonBody.pathId(memberId, "Member")));
   }
@@ -100,6 +126,8 @@ public class MemberResource {
   @PATCH
   @Path("{memberId}")
   @Consumes(MediaType.WILDCARD)
+  @Operation(summary = "Change a member")
+  @RequestBody(ref = "MemberChanges")
   public MemberResponse update(@PathParam("memberId") String memberId, String body) {
     var json = JsonBody.object(body);
     var changes =
@@ -113,6 +141,8 @@ public class MemberResource {
 
   @DELETE
   @Path("{memberId}")
+  @Operation(summary = "Delete a member")
+  @APIResponse(responseCode = "204", description = "Done")
   public Response delete(@PathParam("memberId") String memberId) {
     members.delete(caller.get(), organizationId, JsonBody.pathId(memberId, "Member"));
     return Response.noContent().build();
@@ -120,6 +150,7 @@ public class MemberResource {
 
   @GET
   @Path("{memberId}/devices")
+  @Operation(summary = "The member's registered devices")
   public PageResponse<DeviceResponse> devices(@PathParam("memberId") String memberId) {
     var member = members.get(organizationId, JsonBody.pathId(memberId, "Member"));
     return PageResponse.all(

@@ -26,6 +26,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Send notifications and follow them: {@code
@@ -35,6 +42,8 @@ import java.util.Locale;
 @Path("/v2.0/tool/organizations/{organizationId}/notifications")
 @Produces(MediaType.APPLICATION_JSON)
 @Allowed({Role.ADMIN, Role.SENDER})
+@Tag(name = "notifications", description = "Send notifications and follow them")
+@SecurityRequirement(name = "bearer")
 public class NotificationResource {
 
   /** Requests to this resource are the same only as requests to it (idempotency keys). */
@@ -50,6 +59,17 @@ public class NotificationResource {
 
   @POST
   @Consumes(MediaType.WILDCARD)
+  @Operation(
+      summary = "Queue a notification",
+      description =
+          "To members by e-mail (USR), a solution (SLN), groups of a solution (SLN_GRP) or the"
+              + " whole organization (ORG); scheduled when `startAt` is in the future. A repeated"
+              + " `Idempotency-Key` gets the first answer again.")
+  @RequestBody(ref = "Notification")
+  @APIResponse(
+      responseCode = "201",
+      description = "Queued or scheduled; `Location` is its path",
+      content = @Content(schema = @Schema(implementation = NotificationResponse.class)))
   public Response send(String body, @HeaderParam("Idempotency-Key") String idempotencyKey) {
     SendLimit.check(limits, caller.get());
     return NotificationSending.send(
@@ -63,6 +83,7 @@ public class NotificationResource {
   }
 
   @GET
+  @Operation(summary = "List notifications, newest first, each with its counters")
   public PageResponse<NotificationResponse> list(
       @QueryParam("state") String state,
       @QueryParam("scope") String scope,
@@ -84,6 +105,9 @@ public class NotificationResource {
 
   @GET
   @Path("{notificationId}")
+  @Operation(
+      summary = "A notification with its counters",
+      description = "Recipients, delivered, failed and pending, in total and per channel.")
   public NotificationResponse get(@PathParam("notificationId") String id) {
     var notification = notifications.get(organizationId, JsonBody.pathId(id, "Notification"));
     return NotificationResponse.detailed(
@@ -92,6 +116,7 @@ public class NotificationResource {
 
   @GET
   @Path("{notificationId}/deliveries")
+  @Operation(summary = "Its deliveries: per recipient and channel, state, attempts, last error")
   public PageResponse<DeliveryResponse> deliveries(
       @PathParam("notificationId") String id,
       @QueryParam("limit") String limit,
@@ -104,6 +129,9 @@ public class NotificationResource {
 
   @DELETE
   @Path("{notificationId}")
+  @Operation(
+      summary = "Cancel a notification",
+      description = "While SCHEDULED or QUEUED; later, 409.")
   public NotificationResponse cancel(@PathParam("notificationId") String id) {
     var notification =
         notifications.cancel(

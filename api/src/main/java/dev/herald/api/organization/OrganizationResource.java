@@ -18,12 +18,21 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Organizations: {@code /v2.0/tool/organizations}, for system administrators only. */
 @RequestScoped
 @Path("/v2.0/tool/organizations")
 @Produces(MediaType.APPLICATION_JSON)
 @SystemAdminOnly
+@Tag(name = "organizations", description = "For system administrators only")
+@SecurityRequirement(name = "bearer")
 public class OrganizationResource {
 
   @Inject OrganizationService organizations;
@@ -40,6 +49,12 @@ public class OrganizationResource {
 
   @POST
   @Consumes(MediaType.WILDCARD)
+  @Operation(summary = "Create an organization")
+  @RequestBody(ref = "Organization")
+  @APIResponse(
+      responseCode = "201",
+      description = "Created; `Location` is its path",
+      content = @Content(schema = @Schema(implementation = OrganizationResponse.class)))
   public Response create(String body) {
     var json = JsonBody.object(body);
     var name = JsonBody.string(json, "name");
@@ -56,6 +71,7 @@ public class OrganizationResource {
   }
 
   @GET
+  @Operation(summary = "List the organizations")
   public PageResponse<OrganizationResponse> list() {
     return PageResponse.all(organizations.list().stream().map(OrganizationResponse::of).toList());
   }

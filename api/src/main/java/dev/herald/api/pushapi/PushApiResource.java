@@ -24,6 +24,13 @@ import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code POST /api/v2/push}: one push to one user, the Forms On Fire way (ADR 0014). It becomes an
@@ -33,6 +40,8 @@ import java.util.Map;
  */
 @RequestScoped
 @Path("/api/v2/push")
+@Tag(name = "push api v2", description = "Forms On Fire style, without a token")
+@SecurityRequirements
 public class PushApiResource {
 
   /** Requests to this API are the same only as requests to it (idempotency keys). */
@@ -56,6 +65,21 @@ public class PushApiResource {
 
   @POST
   @Consumes(MediaType.WILDCARD)
+  @Operation(
+      summary = "Push to one user",
+      description =
+          "Authenticated by `CompanyId` and `IntegrationKey` in the body. The answer is in the"
+              + " `format` asked for (json or xml), else the first of JSON and XML `Accept` names,"
+              + " else XML.")
+  @RequestBody(ref = "Push")
+  @APIResponse(
+      responseCode = "200",
+      description = "Queued: an ordinary USR notification",
+      content = {
+        @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "PushResponse")),
+        @Content(mediaType = MediaType.APPLICATION_XML, schema = @Schema(ref = "PushResponse"))
+      })
+  @APIResponse(responseCode = "default", ref = "PushError")
   public Response push(
       String body,
       @QueryParam("format") String format,

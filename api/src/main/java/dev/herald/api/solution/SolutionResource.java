@@ -23,12 +23,21 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Solutions, the members assigned to them and their groups: {@code …/solutions}. */
 @RequestScoped
 @Path("/v2.0/tool/organizations/{organizationId}/solutions")
 @Produces(MediaType.APPLICATION_JSON)
 @Allowed(Role.ADMIN)
+@Tag(name = "solutions", description = "Solutions, their members and groups")
+@SecurityRequirement(name = "bearer")
 public class SolutionResource {
 
   @Inject SolutionService solutions;
@@ -39,6 +48,12 @@ public class SolutionResource {
 
   @POST
   @Consumes(MediaType.WILDCARD)
+  @Operation(summary = "Create a solution")
+  @RequestBody(ref = "Solution")
+  @APIResponse(
+      responseCode = "201",
+      description = "Created; `Location` is its path",
+      content = @Content(schema = @Schema(implementation = SolutionResponse.class)))
   public Response create(String body) {
     var solution = solutions.create(organizationId, JsonBody.string(JsonBody.object(body), "name"));
     return Response.created(uri.getAbsolutePathBuilder().path(solution.id().toString()).build())
@@ -47,6 +62,7 @@ public class SolutionResource {
   }
 
   @GET
+  @Operation(summary = "List solutions")
   public PageResponse<SolutionResponse> list(
       @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
     return PageResponse.of(solutions.list(organizationId, limit, cursor), SolutionResponse::of);
@@ -54,6 +70,7 @@ public class SolutionResource {
 
   @GET
   @Path("{solutionId}")
+  @Operation(summary = "A solution")
   public SolutionResponse get(@PathParam("solutionId") String solutionId) {
     return SolutionResponse.of(solutions.get(organizationId, solution(solutionId)));
   }
@@ -61,6 +78,8 @@ public class SolutionResource {
   @PATCH
   @Path("{solutionId}")
   @Consumes(MediaType.WILDCARD)
+  @Operation(summary = "Rename a solution")
+  @RequestBody(ref = "Solution")
   public SolutionResponse rename(@PathParam("solutionId") String solutionId, String body) {
     return SolutionResponse.of(
         solutions.rename(
@@ -69,6 +88,8 @@ public class SolutionResource {
 
   @DELETE
   @Path("{solutionId}")
+  @Operation(summary = "Delete a solution")
+  @APIResponse(responseCode = "204", description = "Done")
   public Response delete(@PathParam("solutionId") String solutionId) {
     solutions.delete(organizationId, solution(solutionId));
     return Response.noContent().build();
@@ -76,6 +97,8 @@ public class SolutionResource {
 
   @PUT
   @Path("{solutionId}/members/{memberId}")
+  @Operation(summary = "Assign a member to the solution")
+  @APIResponse(responseCode = "204", description = "Done")
   public Response assign(
       @PathParam("solutionId") String solutionId, @PathParam("memberId") String memberId) {
     solutions.assign(organizationId, solution(solutionId), member(memberId));
@@ -84,6 +107,8 @@ public class SolutionResource {
 
   @DELETE
   @Path("{solutionId}/members/{memberId}")
+  @Operation(summary = "Unassign a member from the solution")
+  @APIResponse(responseCode = "204", description = "Done")
   public Response unassign(
       @PathParam("solutionId") String solutionId, @PathParam("memberId") String memberId) {
     solutions.unassign(organizationId, solution(solutionId), member(memberId));
@@ -92,6 +117,7 @@ public class SolutionResource {
 
   @GET
   @Path("{solutionId}/members")
+  @Operation(summary = "The members assigned to the solution")
   public PageResponse<MemberResponse> members(
       @PathParam("solutionId") String solutionId,
       @QueryParam("limit") String limit,
@@ -102,6 +128,7 @@ public class SolutionResource {
 
   @PUT
   @Path("{solutionId}/groups/{group}")
+  @Operation(summary = "Create a group of the solution, by name")
   public GroupResponse putGroup(
       @PathParam("solutionId") String solutionId, @PathParam("group") String group) {
     return GroupResponse.of(solutions.putGroup(organizationId, solution(solutionId), group));
@@ -109,6 +136,8 @@ public class SolutionResource {
 
   @DELETE
   @Path("{solutionId}/groups/{group}")
+  @Operation(summary = "Delete a group")
+  @APIResponse(responseCode = "204", description = "Done")
   public Response deleteGroup(
       @PathParam("solutionId") String solutionId, @PathParam("group") String group) {
     solutions.deleteGroup(organizationId, solution(solutionId), group);
@@ -117,6 +146,7 @@ public class SolutionResource {
 
   @GET
   @Path("{solutionId}/groups")
+  @Operation(summary = "The solution's groups")
   public PageResponse<GroupResponse> groups(@PathParam("solutionId") String solutionId) {
     return PageResponse.all(
         solutions.groups(organizationId, solution(solutionId)).stream()
@@ -126,6 +156,10 @@ public class SolutionResource {
 
   @PUT
   @Path("{solutionId}/groups/{group}/members/{memberId}")
+  @Operation(
+      summary = "Add a member to a group",
+      description = "Joining a group also assigns the solution.")
+  @APIResponse(responseCode = "204", description = "Done")
   public Response addToGroup(
       @PathParam("solutionId") String solutionId,
       @PathParam("group") String group,
@@ -136,6 +170,8 @@ public class SolutionResource {
 
   @DELETE
   @Path("{solutionId}/groups/{group}/members/{memberId}")
+  @Operation(summary = "Remove a member from a group")
+  @APIResponse(responseCode = "204", description = "Done")
   public Response removeFromGroup(
       @PathParam("solutionId") String solutionId,
       @PathParam("group") String group,
@@ -146,6 +182,7 @@ public class SolutionResource {
 
   @GET
   @Path("{solutionId}/groups/{group}/members")
+  @Operation(summary = "The members of a group")
   public PageResponse<MemberResponse> groupMembers(
       @PathParam("solutionId") String solutionId,
       @PathParam("group") String group,

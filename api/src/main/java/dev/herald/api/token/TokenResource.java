@@ -23,6 +23,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Personal access tokens: {@code …/tokens}. The secret is shown once, at creation. System
@@ -33,6 +40,8 @@ import java.util.Locale;
 @Path("/v2.0/tool/organizations/{organizationId}/tokens")
 @Produces(MediaType.APPLICATION_JSON)
 @Allowed(Role.ADMIN)
+@Tag(name = "tokens", description = "Personal access tokens")
+@SecurityRequirement(name = "bearer")
 public class TokenResource {
 
   @Inject TokenService tokens;
@@ -45,6 +54,16 @@ public class TokenResource {
 
   @POST
   @Consumes(MediaType.WILDCARD)
+  @Operation(
+      summary = "Issue a personal access token",
+      description =
+          "The secret (`token`) is shown once, here. `systemAdmin` only from a system"
+              + " administrator.")
+  @RequestBody(ref = "Token")
+  @APIResponse(
+      responseCode = "201",
+      description = "Issued; the secret is in `token`",
+      content = @Content(schema = @Schema(implementation = TokenResponse.class)))
   public Response create(String body) {
     var json = JsonBody.object(body);
     var memberText = JsonBody.string(json, "memberId");
@@ -77,6 +96,7 @@ public class TokenResource {
   }
 
   @GET
+  @Operation(summary = "List tokens: prefix and metadata only")
   public PageResponse<TokenResponse> list() {
     return PageResponse.all(
         tokens.list(caller.get(), organizationId).stream()
@@ -86,6 +106,8 @@ public class TokenResource {
 
   @DELETE
   @Path("{tokenId}")
+  @Operation(summary = "Revoke a token")
+  @APIResponse(responseCode = "204", description = "Done")
   public Response revoke(@PathParam("tokenId") String tokenId) {
     tokens.revoke(caller.get(), organizationId, JsonBody.pathId(tokenId, "Token"));
     return Response.noContent().build();

@@ -25,6 +25,13 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Where external systems post notifications to a webhook: {@code POST
@@ -36,6 +43,8 @@ import java.io.InputStream;
 @RequestScoped
 @Path("/v2.0/webhooks/{organizationId}/{webhookId}")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "webhooks", description = "Inbound webhooks")
+@SecurityRequirements
 public class WebhookReceiverResource {
 
   /** The longest idempotency key Herald keeps (the column's width). */
@@ -55,6 +64,18 @@ public class WebhookReceiverResource {
 
   @POST
   @Consumes(MediaType.WILDCARD)
+  @Operation(
+      summary = "Send a notification through a webhook",
+      description =
+          "The body of `POST …/notifications`, signed per Standard Webhooks (`webhook-id`,"
+              + " `webhook-timestamp`, `webhook-signature`) instead of a token. Any signature"
+              + " problem is 401 `Invalid webhook signature`; a repeated `webhook-id` gets the first"
+              + " answer again.")
+  @RequestBody(ref = "Notification")
+  @APIResponse(
+      responseCode = "201",
+      description = "Queued or scheduled",
+      content = @Content(schema = @Schema(ref = "NotificationResponse")))
   public Response receive(
       InputStream body,
       @HeaderParam("webhook-id") String messageId,

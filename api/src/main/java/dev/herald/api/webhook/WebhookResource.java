@@ -21,6 +21,13 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * An organization's inbound webhooks: {@code …/webhooks}. The secret is shown once, when the
@@ -30,6 +37,8 @@ import jakarta.ws.rs.core.UriInfo;
 @Path("/v2.0/tool/organizations/{organizationId}/webhooks")
 @Produces(MediaType.APPLICATION_JSON)
 @Allowed(Role.ADMIN)
+@Tag(name = "webhooks", description = "Inbound webhooks")
+@SecurityRequirement(name = "bearer")
 public class WebhookResource {
 
   @Inject WebhookService webhooks;
@@ -41,6 +50,14 @@ public class WebhookResource {
 
   @POST
   @Consumes(MediaType.WILDCARD)
+  @Operation(
+      summary = "Create an inbound webhook",
+      description = "The `secret` is shown once, here; `url` is where the sending system posts.")
+  @RequestBody(ref = "Credential")
+  @APIResponse(
+      responseCode = "201",
+      description = "Created",
+      content = @Content(schema = @Schema(implementation = WebhookResponse.class)))
   public Response create(String body) {
     var json = body == null || body.isBlank() ? null : JsonBody.object(body);
     var issued =
@@ -56,6 +73,7 @@ public class WebhookResource {
   }
 
   @GET
+  @Operation(summary = "List webhooks, without secrets")
   public PageResponse<WebhookResponse> list() {
     return PageResponse.all(
         webhooks.list(organizationId).stream()
@@ -65,6 +83,8 @@ public class WebhookResource {
 
   @DELETE
   @Path("{webhookId}")
+  @Operation(summary = "Revoke a webhook")
+  @APIResponse(responseCode = "204", description = "Done")
   public Response revoke(@PathParam("webhookId") String webhookId) {
     webhooks.revoke(organizationId, JsonBody.pathId(webhookId, "Webhook"));
     return Response.noContent().build();
@@ -72,6 +92,9 @@ public class WebhookResource {
 
   @POST
   @Path("{webhookId}/rotate")
+  @Operation(
+      summary = "A new secret",
+      description = "Shown once; the previous one stays valid for 24 hours.")
   public WebhookResponse rotate(@PathParam("webhookId") String webhookId) {
     var issued = webhooks.rotate(organizationId, JsonBody.pathId(webhookId, "Webhook"));
     return WebhookResponse.of(issued.webhook(), url(issued.webhook()), issued.secret());
