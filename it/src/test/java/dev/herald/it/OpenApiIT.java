@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
  * {@code GET /v2.0/openapi} of the real WAR, without a token: the document the build generated, the
  * same on every server, and its examples and schemas agree with what the API does.
  */
+@SameOnEveryDatabase
 class OpenApiIT extends HeraldIT {
 
   private static final String NOTIFICATIONS =
