@@ -17,6 +17,9 @@ import dev.herald.api.health.HealthResource;
 import dev.herald.api.inbox.InboxResource;
 import dev.herald.api.integration.IntegrationKeyResource;
 import dev.herald.api.member.MemberResource;
+import dev.herald.api.metrics.MetricsResource;
+import dev.herald.api.metrics.RequestMetricsFilter;
+import dev.herald.api.metrics.RouteFeature;
 import dev.herald.api.notification.NotificationResource;
 import dev.herald.api.organization.OrganizationResource;
 import dev.herald.api.pushapi.PushApiErrors;
@@ -43,6 +46,7 @@ public final class HeraldApi {
     return Set.of(
         CallerResource.class,
         HealthResource.class,
+        MetricsResource.class,
         OrganizationResource.class,
         MemberResource.class,
         SolutionResource.class,
@@ -56,6 +60,8 @@ public final class HeraldApi {
         WebhookResource.class,
         WebhookReceiverResource.class,
         AuthFeature.class,
+        RouteFeature.class,
+        RequestMetricsFilter.class,
         RequestShapeFilter.class,
         NoOptionsFilter.class,
         BodyLimitFilter.class,

@@ -31,6 +31,9 @@ final class FanOut {
     GONE
   }
 
+  /** What a chunk wrote: how far the notification got, and its in-app deliveries (delivered). */
+  record Written(Chunk chunk, long inappDelivered) {}
+
   /** The recipients of a notification, as a subquery with one column {@code member_id}. */
   private static final String USR =
       "SELECT member_id FROM notification_recipient WHERE notification_id = ?";
@@ -56,17 +59,18 @@ final class FanOut {
    * Fans out the next chunk of at most {@code size} recipients and, unless it was the last, keeps
    * the notification leased until {@code leaseUntil}.
    */
-  static Chunk next(Connection c, DueNotification n, Instant now, int size, Instant leaseUntil)
+  static Written next(Connection c, DueNotification n, Instant now, int size, Instant leaseUntil)
       throws SQLException {
     var progress = lock(c, n);
     if (progress == null) {
-      return Chunk.GONE;
+      return new Written(Chunk.GONE, 0);
     }
     var range = range(c, n, progress.cursor(), size);
     var tally = new Tally(n.id());
     var done = range.members() < size;
+    var inapp = 0L;
     if (range.members() > 0) {
-      insert(c, n, range, priority(range, done), now, tally);
+      inapp = insert(c, n, range, priority(range, done), now, tally);
       tally.save(c);
     }
     Sql.update(
@@ -82,7 +86,7 @@ final class FanOut {
         range.members() > 0 ? range.last() : progress.cursor(),
         done,
         n.id());
-    return done ? Chunk.DONE : Chunk.MORE;
+    return new Written(done ? Chunk.DONE : Chunk.MORE, inapp);
   }
 
   private record Progress(UUID cursor) {}
@@ -153,10 +157,12 @@ final class FanOut {
     }
   }
 
-  private static void insert(
+  /** Writes the chunk's inbox items and deliveries; returns its in-app deliveries. */
+  private static long insert(
       Connection c, DueNotification n, Range range, short priority, Instant now, Tally tally)
       throws SQLException {
     var recipients = range.recipients(n);
+    var inapp = 0L;
     var expiresAt = n.ttlSeconds() == null ? null : now.plusSeconds(n.ttlSeconds());
     if (n.channels().contains(Channels.INAPP)) {
       Sql.update(
@@ -169,8 +175,7 @@ final class FanOut {
               + PROBE_PER_ROW
               + ")",
           params(new Object[] {n.organizationId(), n.id(), now, expiresAt}, range, n, n.id()));
-      tally.delivered(
-          Channels.INAPP,
+      inapp =
           Sql.update(
               c,
               "INSERT INTO delivery (notification_id, member_id, channel, target, address, state,"
@@ -179,7 +184,8 @@ final class FanOut {
                   + recipients
                   + ") r WHERE "
                   + notYetFor("'inapp'", "r.member_id"),
-              params(new Object[] {n.id(), now, now}, range, n, n.id())));
+              params(new Object[] {n.id(), now, now}, range, n, n.id()));
+      tally.delivered(Channels.INAPP, inapp);
     }
     if (n.channels().contains(Channels.PUSH)) {
       tally.pending(
@@ -213,6 +219,7 @@ final class FanOut {
               params(
                   new Object[] {n.id(), channel, now, now, priority}, range, n, n.id(), channel)));
     }
+    return inapp;
   }
 
   /**

@@ -1,0 +1,31 @@
+package dev.herald.api.metrics;
+
+import dev.herald.core.common.NotFoundException;
+import dev.herald.core.metrics.HeraldMetrics;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * {@code GET /v2.0/metrics}: this node's meters in the Prometheus text format. Without a token, as
+ * scrapers call it, like the health checks: it tells aggregates only, never an organization, a
+ * member or an id (docs/adr/0018). {@code HERALD_METRICS_ENABLED=false} turns it off: 404.
+ */
+@RequestScoped
+@Path("/v2.0/metrics")
+public class MetricsResource {
+
+  @Inject HeraldMetrics metrics;
+
+  /** The type is set here rather than negotiated: scrapers' {@code Accept} headers vary. */
+  @GET
+  public Response scrape() {
+    if (!metrics.enabled()) {
+      throw new NotFoundException(
+          "Metrics are off on this node (" + HeraldMetrics.ENABLED + "=false)");
+    }
+    return Response.ok(metrics.scrape()).type(HeraldMetrics.CONTENT_TYPE).build();
+  }
+}
