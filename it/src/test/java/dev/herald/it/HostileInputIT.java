@@ -197,8 +197,11 @@ class HostileInputIT extends HeraldIT {
       return;
     }
     var pushApi = attack.endpoint().template().equals(HostileRequests.PUSH_API);
-    // The health checks take no token (load balancers call them): a bad one changes nothing.
-    var tokenless = attack.endpoint().template().startsWith(HostileRequests.HEALTH);
+    // The health checks and the metrics take no token (load balancers and scrapers call them): a
+    // bad one changes nothing.
+    var tokenless =
+        attack.endpoint().template().startsWith(HostileRequests.HEALTH)
+            || attack.endpoint().template().equals(HostileRequests.METRICS);
     if (attack.family().startsWith("token-") && !pushApi && !tokenless && answer.status() != 401) {
       failures.add("a malformed token not answered 401: " + what);
       return;

@@ -102,6 +102,9 @@ final class HostileRequests {
   /** The health checks' paths, which take no token. */
   static final String HEALTH = "/v2.0/health/";
 
+  /** The metrics' path, which takes no token either (scrapers call it). */
+  static final String METRICS = "/v2.0/metrics";
+
   private static final List<String> METHODS =
       List.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "FOO");
 

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 /**
@@ -19,13 +20,19 @@ public class MetricsResource {
 
   @Inject HeraldMetrics metrics;
 
-  /** The type is set here rather than negotiated: scrapers' {@code Accept} headers vary. */
+  /**
+   * The type is set here rather than negotiated: scrapers' {@code Accept} headers vary. It is set
+   * as a header, as written, rather than as a media type: Jersey writes a media type's parameters
+   * in an order of its own ({@code text/plain;charset=utf-8;version=0.0.4}).
+   */
   @GET
   public Response scrape() {
     if (!metrics.enabled()) {
       throw new NotFoundException(
           "Metrics are off on this node (" + HeraldMetrics.ENABLED + "=false)");
     }
-    return Response.ok(metrics.scrape()).type(HeraldMetrics.CONTENT_TYPE).build();
+    return Response.ok(metrics.scrape())
+        .header(HttpHeaders.CONTENT_TYPE, HeraldMetrics.CONTENT_TYPE)
+        .build();
   }
 }

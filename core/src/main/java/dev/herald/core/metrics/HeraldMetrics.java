@@ -1,6 +1,7 @@
 package dev.herald.core.metrics;
 
 import dev.herald.core.config.Settings;
+import dev.herald.core.delivery.Providers;
 import dev.herald.core.inbox.InboxFeed;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -44,6 +45,7 @@ public class HeraldMetrics {
 
   @Inject QueueDepth queueDepth;
   @Inject InboxFeed feed;
+  @Inject Providers providers;
 
   private MeterRegistry registry;
   private PrometheusMeterRegistry prometheus;
@@ -117,10 +119,11 @@ public class HeraldMetrics {
   }
 
   /**
-   * The rows, and a 0 for each state of every channel seen before, so that a queue that empties
-   * reads 0 rather than vanishing from graphs and alerts.
+   * The rows, and a 0 for each state of every live channel and every channel seen before, so that
+   * an empty queue reads 0 rather than vanishing from graphs and alerts.
    */
   private List<MultiGauge.Row<?>> withZeros(List<QueueDepth.Row> rows) {
+    channelsSeen.addAll(providers.registry().live().keySet());
     var counts = new java.util.TreeMap<String, Long>();
     for (var row : rows) {
       channelsSeen.add(row.channel());
