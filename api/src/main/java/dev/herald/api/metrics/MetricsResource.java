@@ -22,8 +22,9 @@ public class MetricsResource {
 
   /**
    * The type is set here rather than negotiated: scrapers' {@code Accept} headers vary. It is set
-   * as a header, as written, rather than as a media type: Jersey writes a media type's parameters
-   * in an order of its own ({@code text/plain;charset=utf-8;version=0.0.4}).
+   * as a header rather than as a media type: Jersey wrote a media type's parameters in an order of
+   * its own ({@code text/plain;charset=utf-8;version=0.0.4}); now Payara writes it as given, and
+   * WildFly without the spaces, which parsers read alike.
    */
   @GET
   public Response scrape() {
