@@ -33,9 +33,10 @@ import java.util.Set;
 /**
  * Herald's REST API as a list of JAX-RS classes, for a host whose {@code Application} lists its
  * classes instead of scanning: add these to yours and Herald's API is served under your
- * application's path ({@code …/v2.0/tool/…}, and the inbound webhooks' {@code …/v2.0/webhooks/…}).
- * Herald's providers among them act only on those paths (docs/adr/0011). A host that scans needs
- * nothing: it finds them.
+ * application's path ({@code …/v2.0/tool/…}, the inbound webhooks' {@code …/v2.0/webhooks/…}, the
+ * health checks' {@code …/v2.0/health/…} and the metrics' {@code …/v2.0/metrics}). Herald's
+ * providers among them act only on those paths (docs/adr/0011). A host that scans needs nothing: it
+ * finds them.
  */
 public final class HeraldApi {
 
