@@ -17,6 +17,9 @@ import dev.herald.api.health.HealthResource;
 import dev.herald.api.inbox.InboxResource;
 import dev.herald.api.integration.IntegrationKeyResource;
 import dev.herald.api.member.MemberResource;
+import dev.herald.api.metrics.MetricsResource;
+import dev.herald.api.metrics.RequestMetricsFilter;
+import dev.herald.api.metrics.RouteFeature;
 import dev.herald.api.notification.NotificationResource;
 import dev.herald.api.openapi.OpenApiResource;
 import dev.herald.api.organization.OrganizationResource;
@@ -31,9 +34,10 @@ import java.util.Set;
 /**
  * Herald's REST API as a list of JAX-RS classes, for a host whose {@code Application} lists its
  * classes instead of scanning: add these to yours and Herald's API is served under your
- * application's path ({@code …/v2.0/tool/…}, and the inbound webhooks' {@code …/v2.0/webhooks/…}).
- * Herald's providers among them act only on those paths (docs/adr/0011). A host that scans needs
- * nothing: it finds them.
+ * application's path ({@code …/v2.0/tool/…}, the inbound webhooks' {@code …/v2.0/webhooks/…}, the
+ * health checks' {@code …/v2.0/health/…} and the metrics' {@code …/v2.0/metrics}). Herald's
+ * providers among them act only on those paths (docs/adr/0011). A host that scans needs nothing: it
+ * finds them.
  */
 public final class HeraldApi {
 
@@ -45,6 +49,7 @@ public final class HeraldApi {
         CallerResource.class,
         HealthResource.class,
         OpenApiResource.class,
+        MetricsResource.class,
         OrganizationResource.class,
         MemberResource.class,
         SolutionResource.class,
@@ -58,6 +63,8 @@ public final class HeraldApi {
         WebhookResource.class,
         WebhookReceiverResource.class,
         AuthFeature.class,
+        RouteFeature.class,
+        RequestMetricsFilter.class,
         RequestShapeFilter.class,
         NoOptionsFilter.class,
         BodyLimitFilter.class,

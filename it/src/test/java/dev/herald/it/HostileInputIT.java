@@ -197,11 +197,13 @@ class HostileInputIT extends HeraldIT {
       return;
     }
     var pushApi = attack.endpoint().template().equals(HostileRequests.PUSH_API);
-    // The health checks (load balancers call them) and the OpenAPI document (it describes the API,
-    // no organization) take no token: a bad one changes nothing.
+    // The health checks (load balancers call them), the metrics (scrapers call them) and the
+    // OpenAPI
+    // document (it describes the API, no organization) take no token: a bad one changes nothing.
     var tokenless =
         attack.endpoint().template().startsWith(HostileRequests.HEALTH)
-            || attack.endpoint().template().equals(HostileRequests.OPENAPI);
+            || attack.endpoint().template().equals(HostileRequests.OPENAPI)
+            || attack.endpoint().template().equals(HostileRequests.METRICS);
     if (attack.family().startsWith("token-") && !pushApi && !tokenless && answer.status() != 401) {
       failures.add("a malformed token not answered 401: " + what);
       return;

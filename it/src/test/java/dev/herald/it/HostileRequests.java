@@ -105,6 +105,9 @@ final class HostileRequests {
   /** The OpenAPI document's path, which takes no token either. */
   static final String OPENAPI = "/v2.0/openapi";
 
+  /** The metrics' path, which takes no token either (scrapers call it). */
+  static final String METRICS = "/v2.0/metrics";
+
   private static final List<String> METHODS =
       List.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "FOO");
 

@@ -11,9 +11,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The switches an application that embeds Herald turns off: {@code herald.bootstrap.enabled},
- * {@code herald.runtime.enabled} and {@code herald.migrations.enabled}. Herald starts three times
- * on the same database: with the bootstrap off, with the background work and the migrations off
- * (the schema is current by then), and with all on.
+ * {@code herald.runtime.enabled} and {@code herald.migrations.enabled}, and the metrics' {@code
+ * herald.metrics.enabled}. Herald starts three times on the same database: with the bootstrap off,
+ * with the background work, the migrations and the metrics off (the schema is current by then), and
+ * with all on.
  */
 class SwitchesIT {
 
@@ -38,7 +39,8 @@ class SwitchesIT {
             secret,
             "no-runtime",
             "-Dherald.runtime.enabled=false",
-            "-Dherald.migrations.enabled=false")) {
+            "-Dherald.migrations.enabled=false",
+            "-Dherald.metrics.enabled=false")) {
       org = Organization.create(herald.api(secret), "switches");
       org.member("ann@switches.example");
       id =
@@ -53,6 +55,9 @@ class SwitchesIT {
       Thread.sleep(3_000);
       assertThat(state(org, id)).isEqualTo("QUEUED");
       assertThat(herald.log()).contains("Background work is off", "Herald's migrations are off");
+      var metrics = herald.api(null).get("/v2.0/metrics");
+      assertThat(metrics.status()).isEqualTo(404);
+      assertThat(metrics.json().getString("message")).contains("herald.metrics.enabled=false");
     }
 
     try (var herald = start(secret, "both-on")) {
@@ -62,6 +67,8 @@ class SwitchesIT {
           Duration.ofSeconds(60),
           () -> state(same, id),
           "COMPLETED"::equals);
+      assertThat(herald.api(null).get("/v2.0/metrics").body())
+          .contains("herald_deliveries_total{channel=\"inapp\",outcome=\"delivered\"} 1.0");
     }
   }
 

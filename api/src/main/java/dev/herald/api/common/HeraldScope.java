@@ -10,8 +10,9 @@ import java.util.List;
  * malformed requests get Herald's answers too. In a host's application, which picks Herald's
  * classes up by scanning, only on requests to Herald's API, the paths under {@code v2.0/tool/} and
  * the inbound webhooks' {@code v2.0/webhooks/}, the health checks' {@code v2.0/health/}, the
- * OpenAPI document's {@code v2.0/openapi} and the Push API's {@code api/v2/push}: the host's own
- * resources keep their own error handling, body sizes, readers and writers.
+ * OpenAPI document's {@code v2.0/openapi}, the metrics' {@code v2.0/metrics} and the Push API's
+ * {@code api/v2/push}: the host's own resources keep their own error handling, body sizes, readers
+ * and writers.
  */
 public final class HeraldScope {
 
@@ -19,12 +20,18 @@ public final class HeraldScope {
   public static final String OWN_APPLICATION = "dev.herald.api.own-application";
 
   private static final List<String> API =
-      List.of("v2.0/tool/", "v2.0/webhooks/", "v2.0/health/", "v2.0/openapi", "api/v2/push");
+      List.of(
+          "v2.0/tool/",
+          "v2.0/webhooks/",
+          "v2.0/health/",
+          "v2.0/openapi",
+          "v2.0/metrics",
+          "api/v2/push");
 
   private HeraldScope() {}
 
   /** Whether Herald's providers act on the current request. */
-  static boolean applies(Configuration config, UriInfo uri) {
+  public static boolean applies(Configuration config, UriInfo uri) {
     return config == null
         || Boolean.TRUE.equals(config.getProperty(OWN_APPLICATION))
         || isApiPath(uri.getPath());

@@ -10,8 +10,11 @@ import java.util.List;
  */
 public final class ClaimedBatch {
 
-  /** One leased delivery: its attempt number and when it was first due, for the retry budget. */
-  record Leased(Delivery delivery, int attempt, Instant firstDueAt) {}
+  /**
+   * One leased delivery: its attempt number and when it was first due, for the retry budget, and
+   * when its notification was accepted, for the end-to-end latency.
+   */
+  record Leased(Delivery delivery, int attempt, Instant firstDueAt, Instant createdAt) {}
 
   private final List<Leased> leased;
 

@@ -78,7 +78,7 @@ final class DispatchClaims {
             Sql.prepare(
                 c,
                 "SELECT id, organization_id, scope, solution_id, channels, ttl_seconds,"
-                    + " dispatch_attempts FROM notification WHERE organization_id = ? AND "
+                    + " dispatch_attempts, created_at FROM notification WHERE organization_id = ? AND "
                     + DUE
                     + " ORDER BY start_at FETCH FIRST "
                     + max
@@ -102,7 +102,8 @@ final class DispatchClaims {
                 Sql.uuid(rs, "solution_id"),
                 List.of(rs.getString("channels").split(",")),
                 Sql.integer(rs, "ttl_seconds"),
-                attempts + 1));
+                attempts + 1,
+                Sql.instant(rs, "created_at")));
       }
     }
     for (var id : exhausted) {

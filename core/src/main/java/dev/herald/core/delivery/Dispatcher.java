@@ -1,5 +1,6 @@
 package dev.herald.core.delivery;
 
+import dev.herald.core.notification.Channels;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,6 +38,7 @@ public final class Dispatcher {
   private final int chunkSize;
   private final DispatchClaims claims;
   private final Completion completion;
+  private final DeliveryMetrics metrics;
   private final Map<UUID, DueNotification> held = new LinkedHashMap<>();
 
   /**
@@ -46,6 +48,20 @@ public final class Dispatcher {
    */
   public Dispatcher(
       Transactor transactor, Clock clock, Duration lease, int maxAttempts, int chunkSize) {
+    this(transactor, clock, lease, maxAttempts, chunkSize, DeliveryMetrics.NONE);
+  }
+
+  /**
+   * @param metrics where each chunk's in-app deliveries are counted once the chunk has committed
+   */
+  public Dispatcher(
+      Transactor transactor,
+      Clock clock,
+      Duration lease,
+      int maxAttempts,
+      int chunkSize,
+      DeliveryMetrics metrics) {
+    this.metrics = metrics;
     this.transactor = transactor;
     this.clock = clock;
     this.lease = lease;
@@ -110,6 +126,13 @@ public final class Dispatcher {
         var chunk =
             transactor.inTransaction(
                 c -> FanOut.next(c, notification, now, chunkSize, now.plus(lease)));
+        // The inbox items are written and readable: in-app deliveries succeed at commit.
+        metrics.settled(
+            Channels.INAPP,
+            DeliveryMetrics.Outcome.DELIVERED,
+            chunk.inappDelivered(),
+            notification.createdAt(),
+            clock.instant());
         if (chunk.step() != FanOut.Step.GONE) {
           dispatched.add(notification.id());
         }

@@ -38,10 +38,11 @@ final class FanOut {
    * @param first whether this chunk moved the notification to PROCESSING
    * @param members the recipients in it
    * @param tally the deliveries it wrote, by channel
+   * @param inappDelivered its in-app deliveries, delivered when it commits
    */
-  record Chunk(Step step, boolean first, int members, Tally tally) {
+  record Chunk(Step step, boolean first, int members, Tally tally, long inappDelivered) {
 
-    static final Chunk GONE = new Chunk(Step.GONE, false, 0, null);
+    static final Chunk GONE = new Chunk(Step.GONE, false, 0, null, 0);
   }
 
   /** The recipients of a notification, as a subquery with one column {@code member_id}. */
@@ -79,8 +80,9 @@ final class FanOut {
     var range = range(c, n, progress.cursor(), size);
     var tally = new Tally(n.id());
     var done = range.members() < size;
+    var inapp = 0L;
     if (range.members() > 0) {
-      insert(c, n, range, priority(range, done), now, tally);
+      inapp = insert(c, n, range, priority(range, done), now, tally);
       tally.save(c);
     }
     Sql.update(
@@ -96,7 +98,7 @@ final class FanOut {
         range.members() > 0 ? range.last() : progress.cursor(),
         done,
         n.id());
-    return new Chunk(done ? Step.DONE : Step.MORE, first, range.members(), tally);
+    return new Chunk(done ? Step.DONE : Step.MORE, first, range.members(), tally, inapp);
   }
 
   private record Progress(UUID cursor) {}
@@ -167,10 +169,12 @@ final class FanOut {
     }
   }
 
-  private static void insert(
+  /** Writes the chunk's inbox items and deliveries; returns its in-app deliveries. */
+  private static long insert(
       Connection c, DueNotification n, Range range, short priority, Instant now, Tally tally)
       throws SQLException {
     var recipients = range.recipients(n);
+    var inapp = 0L;
     var expiresAt = n.ttlSeconds() == null ? null : now.plusSeconds(n.ttlSeconds());
     if (n.channels().contains(Channels.INAPP)) {
       Sql.update(
@@ -183,8 +187,7 @@ final class FanOut {
               + PROBE_PER_ROW
               + ")",
           params(new Object[] {n.organizationId(), n.id(), now, expiresAt}, range, n, n.id()));
-      tally.delivered(
-          Channels.INAPP,
+      inapp =
           Sql.update(
               c,
               "INSERT INTO delivery (notification_id, member_id, channel, target, address, state,"
@@ -193,7 +196,8 @@ final class FanOut {
                   + recipients
                   + ") r WHERE "
                   + notYetFor("'inapp'", "r.member_id"),
-              params(new Object[] {n.id(), now, now}, range, n, n.id())));
+              params(new Object[] {n.id(), now, now}, range, n, n.id()));
+      tally.delivered(Channels.INAPP, inapp);
     }
     if (n.channels().contains(Channels.PUSH)) {
       tally.pending(
@@ -227,6 +231,7 @@ final class FanOut {
               params(
                   new Object[] {n.id(), channel, now, now, priority}, range, n, n.id(), channel)));
     }
+    return inapp;
   }
 
   /**

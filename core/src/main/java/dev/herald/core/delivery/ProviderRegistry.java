@@ -26,14 +26,17 @@ public final class ProviderRegistry implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(ProviderRegistry.class.getName());
 
   private final Map<String, DeliveryProvider> byChannel;
+  private final Map<String, String> providerIds;
   private final Map<String, String> failedChannels;
   private final Set<String> unconfiguredChannels;
 
   private ProviderRegistry(
       Map<String, DeliveryProvider> byChannel,
+      Map<String, String> providerIds,
       Map<String, String> failedChannels,
       Set<String> unconfiguredChannels) {
     this.byChannel = byChannel;
+    this.providerIds = providerIds;
     this.failedChannels = failedChannels;
     this.unconfiguredChannels = unconfiguredChannels;
   }
@@ -59,6 +62,7 @@ public final class ProviderRegistry implements AutoCloseable {
           .forEach(c -> channels.computeIfAbsent(c, k -> new ArrayList<>()).add(factory));
     }
     var created = new LinkedHashMap<String, DeliveryProvider>();
+    var ids = new LinkedHashMap<String, String>();
     var failed = new LinkedHashMap<String, String>();
     var unconfigured = new TreeSet<String>();
     var byFactory = new LinkedHashMap<String, Attempt>();
@@ -68,6 +72,7 @@ public final class ProviderRegistry implements AutoCloseable {
       var attempt = byFactory.computeIfAbsent(factory.id(), id -> tryCreate(factory));
       if (attempt.provider() != null) {
         created.put(channel, attempt.provider());
+        ids.put(channel, factory.id());
         LOG.info(() -> "Channel " + channel + " is live with provider " + factory.id());
       } else {
         LOG.warning(
@@ -85,7 +90,7 @@ public final class ProviderRegistry implements AutoCloseable {
         }
       }
     }
-    return new ProviderRegistry(created, failed, unconfigured);
+    return new ProviderRegistry(created, ids, failed, unconfigured);
   }
 
   private static DeliveryProviderFactory choose(
@@ -143,6 +148,11 @@ public final class ProviderRegistry implements AutoCloseable {
   /** The live channels and their providers. */
   public Map<String, DeliveryProvider> live() {
     return Map.copyOf(byChannel);
+  }
+
+  /** The id of each live channel's provider ({@code apns}, {@code fcm}…), for the metrics. */
+  public Map<String, String> providerIds() {
+    return Map.copyOf(providerIds);
   }
 
   /**

@@ -38,6 +38,11 @@ public class InboxFeed {
             });
   }
 
+  /** The live streams on this node, for the metrics: each stream is one listener. */
+  public int streams() {
+    return listeners.values().stream().mapToInt(Set::size).sum();
+  }
+
   boolean hasListeners() {
     return !listeners.isEmpty();
   }

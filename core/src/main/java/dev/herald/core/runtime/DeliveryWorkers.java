@@ -1,6 +1,7 @@
 package dev.herald.core.runtime;
 
 import dev.herald.core.delivery.BatchSender;
+import dev.herald.core.delivery.DeliveryMetrics;
 import dev.herald.core.delivery.DeliveryQueue;
 import dev.herald.spi.DeliveryProvider;
 import dev.herald.spi.DeliveryResult;
@@ -34,6 +35,8 @@ final class DeliveryWorkers {
   private final BatchSender sender;
   private final Duration renewEvery;
   private final Map<String, DeliveryProvider> providers;
+  private final Map<String, String> providerIds;
+  private final DeliveryMetrics metrics;
   private final Map<String, Semaphore> slots;
   private final Map<String, Semaphore> lanes;
   private final int batchesInFlight;
@@ -51,6 +54,36 @@ final class DeliveryWorkers {
       Supplier<Boolean> stopped,
       Consumer<Runnable> guarded,
       ThreadFactory threadFactory) {
+    this(
+        queue,
+        sender,
+        lease,
+        providers,
+        Map.of(),
+        DeliveryMetrics.NONE,
+        batchesInFlight,
+        stopped,
+        guarded,
+        threadFactory);
+  }
+
+  /**
+   * @param providerIds each channel's provider id, the {@code provider} label of its send times
+   * @param metrics where each batch's attempts and send time are counted
+   */
+  DeliveryWorkers(
+      DeliveryQueue queue,
+      BatchSender sender,
+      Duration lease,
+      Map<String, DeliveryProvider> providers,
+      Map<String, String> providerIds,
+      DeliveryMetrics metrics,
+      int batchesInFlight,
+      Supplier<Boolean> stopped,
+      Consumer<Runnable> guarded,
+      ThreadFactory threadFactory) {
+    this.providerIds = Map.copyOf(providerIds);
+    this.metrics = metrics;
     this.queue = queue;
     this.sender = sender;
     // A batch in flight keeps its lease: renewed three times per lease, so only a node that died
@@ -113,11 +146,17 @@ final class DeliveryWorkers {
               renewEvery.toMillis(),
               TimeUnit.MILLISECONDS);
       List<DeliveryResult> results;
+      var began = System.nanoTime();
       try {
         results = sender.send(provider, batch.deliveries(), Instant.now(), smallOnly);
       } finally {
         renewal.cancel(false);
       }
+      metrics.sent(
+          channel,
+          providerIds.getOrDefault(channel, "unknown"),
+          batch.size(),
+          Duration.ofNanos(System.nanoTime() - began));
       queue.complete(queue.record(batch, results));
     }
   }

@@ -2,12 +2,14 @@ package dev.herald.core.runtime;
 
 import dev.herald.core.config.Settings;
 import dev.herald.core.delivery.BatchSender;
+import dev.herald.core.delivery.DeliveryMetrics;
 import dev.herald.core.delivery.DeliveryQueue;
 import dev.herald.core.delivery.Dispatcher;
 import dev.herald.core.delivery.Providers;
 import dev.herald.core.delivery.RetryPolicy;
 import dev.herald.core.inbox.InboxRelay;
 import dev.herald.core.limit.SendLimits;
+import dev.herald.core.metrics.HeraldMetrics;
 import dev.herald.core.notification.IdempotentRequests;
 import dev.herald.core.notification.NotificationAccepted;
 import dev.herald.core.organization.Bootstrap;
@@ -64,6 +66,7 @@ public class HeraldRuntime {
   @Inject IdempotentRequests idempotentRequests;
   @Inject SendLimits sendLimits;
   @Inject WebhookKeyCheck webhookKey;
+  @Inject HeraldMetrics metrics;
 
   private final String node = "node-" + UUID.randomUUID().toString().substring(0, 8);
   // Read by readiness checks on request threads while start() fills it.
@@ -96,19 +99,21 @@ public class HeraldRuntime {
     }
     var clock = Clock.systemUTC();
     var lease = Settings.getMillis("herald.queue.lease-ms", 120_000);
+    var deliveryMetrics = new DeliveryMetrics(metrics.registry());
     dispatcher =
         new Dispatcher(
             transactor,
             clock,
             lease,
             Settings.getInt("herald.dispatch.max-attempts", 10),
-            Settings.getInt("herald.dispatch.chunk-size", 5_000));
+            Settings.getInt("herald.dispatch.chunk-size", 5_000),
+            deliveryMetrics);
     var retry =
         new RetryPolicy(
             Settings.getMillis("herald.retry.base-ms", 1_000),
             Settings.getMillis("herald.retry.cap-ms", 300_000),
             Settings.getMillis("herald.retry.budget-ms", Duration.ofHours(24).toMillis()));
-    queue = new DeliveryQueue(transactor, clock, node, lease, retry);
+    queue = new DeliveryQueue(transactor, clock, node, lease, retry, deliveryMetrics);
     var live = providers.registry().live();
     workers =
         new DeliveryWorkers(
@@ -116,6 +121,8 @@ public class HeraldRuntime {
             new BatchSender(Settings.getMillis("herald.queue.send-timeout-ms", 60_000)),
             lease,
             live,
+            providers.registry().providerIds(),
+            deliveryMetrics,
             Settings.getInt("herald.queue.batches-in-flight", 4),
             () -> stopped,
             this::guarded,

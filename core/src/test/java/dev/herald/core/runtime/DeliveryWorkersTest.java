@@ -3,6 +3,7 @@ package dev.herald.core.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.herald.core.delivery.BatchSender;
+import dev.herald.core.delivery.DeliveryMetrics;
 import dev.herald.core.delivery.DeliveryQueue;
 import dev.herald.core.delivery.RetryPolicy;
 import dev.herald.core.delivery.TestDatabase;
@@ -10,6 +11,7 @@ import dev.herald.core.delivery.Transactor;
 import dev.herald.spi.Delivery;
 import dev.herald.spi.DeliveryProvider;
 import dev.herald.spi.DeliveryResult;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -103,6 +105,58 @@ class DeliveryWorkersTest {
                   }
                 }))
         .isEqualTo(DELIVERIES);
+  }
+
+  @Test
+  void theMetricsCountEachDeliveryOnceWithItsLatencyAndEachBatchsSendTime() throws Exception {
+    var provider = new SlowProvider();
+    var registry = new SimpleMeterRegistry();
+    var metrics = new DeliveryMetrics(registry);
+    var queue =
+        new DeliveryQueue(
+            tx,
+            Clock.systemUTC(),
+            "node-a",
+            Duration.ofMinutes(2),
+            new RetryPolicy(Duration.ofMillis(10), Duration.ofMillis(100), Duration.ofMinutes(5)),
+            metrics);
+    var workers =
+        new DeliveryWorkers(
+            queue,
+            new BatchSender(Duration.ofSeconds(60)),
+            Duration.ofMinutes(2),
+            Map.of("ios", provider),
+            Map.of("ios", "apns"),
+            metrics,
+            BATCHES_IN_FLIGHT,
+            () -> false,
+            Runnable::run,
+            Executors.defaultThreadFactory());
+
+    while (provider.sent.size() < DELIVERIES) {
+      workers.poll();
+      Thread.sleep(20);
+    }
+    assertThat(workers.drain(Duration.ofSeconds(30))).isTrue();
+
+    assertThat(
+            registry
+                .get("herald.deliveries")
+                .tags("channel", "ios", "outcome", "delivered")
+                .counter()
+                .count())
+        .isEqualTo(DELIVERIES);
+    assertThat(registry.find("herald.deliveries").tag("outcome", "failed").counter()).isNull();
+    assertThat(registry.get("herald.delivery.attempts").tag("channel", "ios").counter().count())
+        .isEqualTo(DELIVERIES);
+    var latency = registry.get("herald.delivery.latency").tag("channel", "ios").timer();
+    assertThat(latency.count()).isEqualTo(DELIVERIES);
+    // The notification was accepted a second before the test began.
+    assertThat(latency.mean(TimeUnit.MILLISECONDS)).isGreaterThanOrEqualTo(1_000);
+    var sends =
+        registry.get("herald.provider.send").tags("channel", "ios", "provider", "apns").timer();
+    assertThat(sends.count()).isGreaterThanOrEqualTo(DELIVERIES / PROVIDER_BATCH);
+    assertThat(sends.max(TimeUnit.MILLISECONDS)).isGreaterThanOrEqualTo(20);
   }
 
   /** Answers every delivery 20 ms after it was handed over, and counts what it holds at once. */
