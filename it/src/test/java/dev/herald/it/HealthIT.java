@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** The health endpoints of the real WAR, without a token, as a load balancer calls them. */
@@ -52,6 +54,36 @@ class HealthIT extends HeraldIT {
     assertThat(post.status()).isEqualTo(405);
     assertThat(post.json().getString("message")).isNotBlank();
     assertThat(anonymous.get("/v2.0/health/other").status()).isEqualTo(404);
+  }
+
+  @Test
+  void theServersOwnMicroProfileHealthHasHeraldsChecksWhereTheServerHasIt() {
+    // WildFly's default profile, which the suites use, has no MicroProfile Health: CDI leaves
+    // Herald's checks out there, and the deployment (every other suite) is the proof.
+    Assumptions.assumeFalse(
+        "wildfly".equals(System.getProperty("arquillian.launch")),
+        "WildFly's default profile has no MicroProfile Health");
+    var anonymous = systemAdmin().as(null);
+
+    for (var probe : List.of("/health/ready", "/health/live")) {
+      var reply = anonymous.get(probe);
+      assertThat(reply.status()).as(probe + ": " + reply).isEqualTo(200);
+      var herald =
+          reply.json().getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+              .filter(c -> c.getString("name").equals("herald"))
+              .toList();
+      assertThat(herald).as(probe + ": " + reply).hasSize(1);
+      assertThat(herald.get(0).getString("status")).isEqualTo("UP");
+    }
+    var ready = anonymous.get("/health/ready").json().getJsonArray("checks");
+    var data =
+        ready.getValuesAs(JsonObject.class).stream()
+            .filter(c -> c.getString("name").equals("herald"))
+            .findFirst()
+            .orElseThrow()
+            .getJsonObject("data");
+    assertThat(data.getString("database")).matches("UP: schema version \\d+");
+    assertThat(data.getString("background")).isEqualTo("UP: running");
   }
 
   private static Map<String, String> statuses(JsonObject body) {
