@@ -51,9 +51,9 @@ class SendWindows {
   }
 
   /**
-   * Opens a window with its first quota, unless another request just did; whether it did. Neither
-   * database fails the statement for the loser (a failed statement is logged as an ERROR by
-   * Hibernate on every race).
+   * Opens a window with its first quota, unless another request just did; whether it did. On
+   * PostgreSQL the loser of a race between nodes skips; H2 (one node) may still fail it, which is
+   * why {@link SendLimits} opens one window at a time.
    */
   public boolean open(String credential, Instant window, int quota) {
     return em.createNativeQuery(
