@@ -71,7 +71,11 @@ abstract class ConsoleIT {
 
   static WebDriver browser;
 
-  @ArquillianResource URL base;
+  /** The server Arquillian started; only its host and port are used ({@link DeploymentUrl}). */
+  @ArquillianResource URL server;
+
+  /** The console: the deployment's context root on that server. */
+  URL base;
 
   /** The context root of the deployment: not the root, as in a server shared with others. */
   static final String CONTEXT_ROOT = "/herald";
@@ -144,6 +148,7 @@ abstract class ConsoleIT {
 
   @BeforeEach
   void freshWindow() {
+    base = DeploymentUrl.of(server, CONTEXT_ROOT);
     browser.manage().window().setSize(DESKTOP);
     browser.manage().deleteAllCookies();
     browser.get(base.toString());

@@ -40,7 +40,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @SameOnEveryDatabase
 class HostApplicationIT {
 
-  @ArquillianResource URL base;
+  /** The server Arquillian started; only its host and port are used ({@link DeploymentUrl}). */
+  @ArquillianResource URL server;
+
+  /** The shop's context root: its WAR's name, on both servers. */
+  private static final String CONTEXT_ROOT = "/shop";
 
   private Api shop;
   private Organization org;
@@ -48,7 +52,7 @@ class HostApplicationIT {
   @Deployment(testable = false)
   static WebArchive shop() {
     var shop =
-        ShrinkWrap.create(WebArchive.class, "shop.war")
+        ShrinkWrap.create(WebArchive.class, CONTEXT_ROOT.substring(1) + ".war")
             .addPackage(ShopApplication.class.getPackage())
             .addAsResource("hostapp/persistence.xml", "META-INF/persistence.xml")
             .addAsResource(
@@ -82,8 +86,7 @@ class HostApplicationIT {
 
   /** The shop's JAX-RS application, under the WAR's context root. */
   private URI shopApi() throws URISyntaxException {
-    var root = base.toString();
-    return new URI(root + (root.endsWith("/") ? "" : "/") + "api/");
+    return new URI(DeploymentUrl.of(server, CONTEXT_ROOT) + "api/");
   }
 
   @Test
