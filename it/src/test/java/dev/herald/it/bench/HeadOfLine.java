@@ -44,6 +44,11 @@ final class HeadOfLine implements AutoCloseable {
     this.every = every;
   }
 
+  /** How often one is sent. */
+  Duration every() {
+    return every;
+  }
+
   void start() {
     timer.scheduleAtFixedRate(this::sendOne, 0, every.toMillis(), TimeUnit.MILLISECONDS);
   }

@@ -11,8 +11,8 @@ final class HeadOfLineFigures {
     report.figure(
         "head-of-line USR, both channels",
         headOfLine.latencies(null).summary(),
-        "one every second during the broadcast, 201 → push at the mock; %d refused, %d missing"
-            .formatted(headOfLine.refused(), headOfLine.missing()));
+        "one every %d ms during the broadcast, 201 → push at the mock; %d refused, %d missing"
+            .formatted(headOfLine.every().toMillis(), headOfLine.refused(), headOfLine.missing()));
     report.figure(
         "head-of-line USR, iOS",
         headOfLine.latencies(Arrivals.Platform.IOS).summary(),
